@@ -1,0 +1,78 @@
+package org.praxis.http;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.praxis.http.json.Json;
+import org.praxis.http.observability.RequestObservation;
+import org.praxis.http.problem.ProblemResponses;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The Javalin application: every feature's routes, one problem+json mapper, request ids, access log
+ * and metrics. {@link #routes()} lists what was registered, for the OpenAPI drift check.
+ */
+public final class HttpApi {
+    /** Bodies above this are refused with 413 before they are read into memory. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Javalin app;
+    private final Set<String> routes;
+
+    private HttpApi(Javalin app, Set<String> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    public static HttpApi create(List<FeatureRoutes> features, MeterRegistry registry, Json json) {
+        var registered = Collections.synchronizedSet(new LinkedHashSet<String>());
+        var observation = new RequestObservation(registry, json);
+        var problems = new ProblemResponses(json);
+        var app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = true;
+            config.jsonMapper(new JavalinJackson(json.mapper(), false));
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.events.handlerAdded(info -> {
+                if (info.getHttpMethod() != HandlerType.BEFORE && info.getHttpMethod() != HandlerType.AFTER
+                        && info.getHttpMethod() != HandlerType.BEFORE_MATCHED && info.getHttpMethod() != HandlerType.AFTER_MATCHED) {
+                    registered.add(info.getHttpMethod().name() + " " + info.getPath());
+                }
+            });
+            observation.install(config);
+            problems.register(config.routes);
+            for (var feature : features) {
+                feature.register(config.routes);
+            }
+        });
+        return new HttpApi(app, registered);
+    }
+
+    public HttpApi start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops taking connections, lets requests in flight finish (up to the stop timeout), then returns. */
+    public void stop() {
+        app.stop();
+    }
+
+    public Set<String> routes() {
+        return Set.copyOf(routes);
+    }
+}

@@ -1,5 +1,9 @@
--- Identity: users, their password credentials, bearer sessions, roles, external identities
--- and one-time tokens (e-mail verification, password reset).
+-- Identity: users, their password credentials, bearer sessions, roles, external identities,
+-- one-time tokens (e-mail verification, password reset) and failed sign-in counters.
+--
+-- Deleting a user deletes every private row that references it (on delete cascade). Tables of
+-- public community content added later reference users with `on delete set null`, so a deleted
+-- author's posts stay, shown as by a deleted user (docs/security.md, "Account deletion").
 -- Secrets are never stored: tokens are kept as SHA-256 hashes, passwords as argon2id hashes
 -- whose parameters are part of the stored string so they can be raised later.
 
@@ -16,7 +20,8 @@ insert into roles (name, description) values
 create table users (
     id                uuid        primary key,
     username          text        not null check (username ~ '^[A-Za-z0-9_.-]{3,32}$'),
-    email             text        not null check (length(email) <= 254 and email like '%_@_%'),
+    -- null only for users provisioned by an identity provider that gave no (unused) e-mail
+    email             text        check (length(email) <= 254 and email like '%_@_%'),
     display_name      text        check (length(display_name) <= 100),
     time_zone         text        not null default 'UTC',
     avatar_url        text        check (length(avatar_url) <= 2048),
@@ -71,3 +76,14 @@ create table one_time_tokens (
 );
 
 create index one_time_tokens_user_idx on one_time_tokens (user_id, purpose);
+
+-- Failed sign-ins by key: 'login:<sha-256 of the lower-cased login typed>' or 'address:<client address>'.
+-- In the database, not in memory, so throttling holds across every instance of the service.
+create table sign_in_failures (
+    key             text        primary key,
+    failures        integer     not null check (failures > 0),
+    last_failure_at timestamptz not null,
+    locked_until    timestamptz not null
+);
+
+create index sign_in_failures_stale_idx on sign_in_failures (last_failure_at);

@@ -24,6 +24,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final Set<String> routes;
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HttpApi(Javalin app, Set<String> routes) {
         this.app = app;
@@ -67,9 +68,22 @@ public final class HttpApi {
         return app.port();
     }
 
-    /** Stops taking connections, lets requests in flight finish (up to the stop timeout), then returns. */
+    /** Closes {@code resource} (a background listener, say) when the API stops, after the requests in flight. */
+    public HttpApi closing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
+    /** Stops taking connections, lets requests in flight finish (up to the stop timeout), closes its resources, then returns. */
     public void stop() {
         app.stop();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(HttpApi.class).warn("closing {} failed: {}", resource, e.getMessage());
+            }
+        }
     }
 
     public Set<String> routes() {

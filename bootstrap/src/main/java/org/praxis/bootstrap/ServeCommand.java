@@ -17,6 +17,12 @@ final class ServeCommand implements Runnable {
     @Mixin
     Settings settings;
 
+    @Mixin
+    IdentityOptions identity;
+
+    @Mixin
+    ContentOptions content;
+
     @Spec
     CommandSpec spec;
 
@@ -26,19 +32,27 @@ final class ServeCommand implements Runnable {
         Logging.level(settings.logLevel());
         var log = LoggerFactory.getLogger(ServeCommand.class);
         var registry = Metrics.registry();
+        var identityConfig = identity.config(System.getenv());
         var database = Database.open(settings, registry);
         HttpApi http;
         try {
             database.migrate();
-            http = start(Wiring.httpApi(database.dataSource(), registry), settings.port());
+            AdminBootstrap.run(Wiring.identity(database.dataSource(), identityConfig), identity,
+                    settings.databaseUrl().isEmpty(), spec.commandLine().getOut());
+            if (content.demo(settings)) {
+                DemoContent.load(database.dataSource());
+            }
+            http = start(Wiring.httpApi(database.dataSource(), registry, identityConfig), settings.port());
         } catch (RuntimeException e) {
             database.close();
+            closeMailer(identityConfig);
             throw e;
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing requests in flight");
             http.stop();
+            closeMailer(identityConfig);
             database.close();
             log.info("stopped");
             stopped.countDown();
@@ -51,6 +65,16 @@ final class ServeCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeMailer(Wiring.IdentityConfig config) {
+        if (config.mailer() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(ServeCommand.class).warn("the mailer did not stop cleanly: {}", e.getMessage());
+            }
         }
     }
 

@@ -1,15 +1,40 @@
 package org.praxis.bootstrap;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.praxis.application.identity.AccountService;
+import org.praxis.application.identity.BearerTokens;
+import org.praxis.application.identity.CredentialService;
+import org.praxis.application.identity.IdentitySettings;
+import org.praxis.application.identity.SignInService;
+import org.praxis.application.identity.port.out.IdentityProviders;
+import org.praxis.application.identity.port.out.Mailer;
 import org.praxis.application.operations.ReadinessService;
 import org.praxis.http.HttpApi;
+import org.praxis.http.identity.IdentityRoutes;
 import org.praxis.http.json.Json;
 import org.praxis.http.operations.OpenApiDocument;
 import org.praxis.http.operations.OperationsRoutes;
+import org.praxis.mail.identity.LogMailer;
+import org.praxis.persistence.common.Jooq;
+import org.praxis.persistence.common.JooqTransactions;
+import org.praxis.persistence.identity.JooqAccounts;
+import org.praxis.persistence.identity.JooqCredentials;
+import org.praxis.persistence.identity.JooqExternalIdentities;
+import org.praxis.persistence.identity.JooqFailedSignIns;
+import org.praxis.persistence.identity.JooqLearnerStandings;
+import org.praxis.persistence.identity.JooqOneTimeTokens;
+import org.praxis.persistence.identity.JooqSessions;
 import org.praxis.persistence.operations.JdbcDatabaseProbe;
+import org.praxis.security.identity.Argon2Parameters;
+import org.praxis.security.identity.Argon2idPasswordHasher;
+import org.praxis.security.identity.JwtIdentityProviders;
+import org.praxis.security.identity.ProviderSettings;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -18,11 +43,68 @@ public final class Wiring {
     private Wiring() {
     }
 
+    /** What identity is configured with (IdentityOptions in production; tests choose a clock, cheap hashing, a mailer). */
+    public record IdentityConfig(Clock clock, Argon2Parameters argon2, IdentitySettings settings, Mailer mailer,
+            List<ProviderSettings> providers, boolean trustForwardedFor) {
+        public IdentityConfig {
+            Objects.requireNonNull(clock);
+            Objects.requireNonNull(argon2);
+            Objects.requireNonNull(settings);
+            Objects.requireNonNull(mailer);
+            providers = List.copyOf(providers);
+        }
+
+        public static IdentityConfig defaults() {
+            return new IdentityConfig(Clock.systemUTC(), Argon2Parameters.DEFAULT, IdentitySettings.defaults("http://localhost:7070"),
+                    new LogMailer(), List.of(), false);
+        }
+    }
+
+    /** The identity services, wired on PostgreSQL. */
+    public record Identity(AccountService accounts, SignInService signIn, CredentialService credentials, BearerTokens tokens) {
+    }
+
     public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry) {
+        return httpApi(dataSource, registry, IdentityConfig.defaults());
+    }
+
+    public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, IdentityConfig identityConfig) {
         var json = new Json();
         var readiness = new ReadinessService(new JdbcDatabaseProbe(dataSource));
-        return HttpApi.create(List.of(
-                new OperationsRoutes(readiness, registry, OpenApiDocument.load(), json)),
-                registry, json);
+        var identity = identity(dataSource, identityConfig);
+        var identityRoutes = new IdentityRoutes(new IdentityRoutes.UseCases(identity.signIn(), identity.accounts(),
+                identity.signIn(), identity.signIn(), identity.accounts(), identity.credentials(), identity.credentials(),
+                identity.accounts(), identity.signIn(), identity.accounts()), json, identityConfig.trustForwardedFor());
+        var content = ContentWiring.content(dataSource, Clock.systemUTC(), true);
+        var routes = new java.util.ArrayList<org.praxis.http.FeatureRoutes>(List.of(
+                new OperationsRoutes(readiness, registry, OpenApiDocument.load(), json),
+                identityRoutes,
+                content.catalogueRoutes(),
+                content.authoringRoutes(json)));
+        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json));
+        return HttpApi.create(routes, registry, json).closing(content);
+    }
+
+    public static Identity identity(DataSource dataSource, IdentityConfig config) {
+        var dsl = Jooq.over(dataSource);
+        var tx = new JooqTransactions(dsl);
+        var random = new SecureRandom();
+        var tokens = new BearerTokens(random);
+        // memory-hard hashing: no more at once than there are cores, so a burst cannot exhaust the heap
+        var hasher = new Argon2idPasswordHasher(config.argon2(), random, Runtime.getRuntime().availableProcessors());
+        var accounts = new JooqAccounts(dsl);
+        var credentials = new JooqCredentials(dsl);
+        var sessions = new JooqSessions(dsl);
+        var oneTimeTokens = new JooqOneTimeTokens(dsl);
+        var identities = new JooqExternalIdentities(dsl);
+        IdentityProviders providers = config.providers().isEmpty() ? IdentityProviders.none()
+                : new JwtIdentityProviders(config.providers(), config.clock());
+        var accountService = new AccountService(new AccountService.Ports(accounts, credentials, hasher, oneTimeTokens, sessions,
+                identities, new JooqLearnerStandings(dsl, config.clock()), config.mailer(), tx), tokens, config.settings(), config.clock());
+        var signIn = new SignInService(new SignInService.Ports(accounts, credentials, hasher, sessions, new JooqFailedSignIns(dsl),
+                identities, providers, tx), tokens, config.settings(), config.clock());
+        var credentialService = new CredentialService(new CredentialService.Ports(accounts, credentials, hasher, sessions,
+                oneTimeTokens, config.mailer(), tx), tokens, config.settings(), config.clock());
+        return new Identity(accountService, signIn, credentialService, tokens);
     }
 }

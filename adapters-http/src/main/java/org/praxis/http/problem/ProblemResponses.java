@@ -6,8 +6,10 @@ import org.praxis.application.common.Conflict;
 import org.praxis.application.common.Forbidden;
 import org.praxis.application.common.InvalidInput;
 import org.praxis.application.common.NotFound;
+import org.praxis.application.common.TooManyAttempts;
 import org.praxis.application.common.Unauthenticated;
 import org.praxis.application.common.Unavailable;
+import org.praxis.application.common.Unprocessable;
 import org.praxis.http.json.Json;
 import org.praxis.http.observability.RequestObservation;
 import org.slf4j.Logger;
@@ -39,11 +41,17 @@ public final class ProblemResponses {
                 "No such " + e.what(), e.getMessage(), List.of()));
         routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, "/problems/" + e.reason(),
                 "Conflict", e.getMessage(), List.of()));
+        routes.exception(Unprocessable.class, (e, ctx) -> write(ctx, 422, "/problems/" + e.reason(),
+                "Unprocessable request", e.getMessage(), List.of()));
         routes.exception(Forbidden.class, (e, ctx) -> write(ctx, 403, "/problems/forbidden",
                 "Not allowed", e.getMessage(), List.of()));
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             write(ctx, 401, "/problems/unauthenticated", "Sign-in required", e.getMessage(), List.of());
+        });
+        routes.exception(TooManyAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            write(ctx, 429, "/problems/too-many-attempts", "Too many attempts", e.getMessage(), List.of());
         });
         routes.exception(Unavailable.class, (e, ctx) -> {
             ctx.header("Retry-After", "5");

@@ -44,6 +44,19 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("org.praxis.persistence..")
             .as("adapters never import each other");
 
+    static final ArchRule SECURITY_ADAPTER_SEES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage("org.praxis.security..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.praxis.persistence..", "org.praxis.http..", "org.praxis.mail..")
+            .as("adapters never import each other (security)");
+
+    static final ArchRule MAIL_ADAPTER_SEES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage("org.praxis.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.praxis.persistence..", "org.praxis.http..", "org.praxis.security..")
+            .as("adapters never import each other (mail)");
+
+    static final ArchRule PERSISTENCE_AND_HTTP_SEE_NEITHER_SECURITY_NOR_MAIL = noClasses()
+            .that().resideInAnyPackage("org.praxis.persistence..", "org.praxis.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.praxis.security..", "org.praxis.mail..")
+            .as("adapters never import each other (persistence, http)");
+
     static final ArchRule NOTHING_IMPORTS_BOOTSTRAP = noClasses().that().resideOutsideOfPackage("org.praxis.bootstrap..")
             .should().dependOnClassesThat().resideInAPackage("org.praxis.bootstrap..")
             .as("only bootstrap sees everything, and nothing sees bootstrap");
@@ -54,8 +67,9 @@ final class ArchitectureRules {
 
     static final ArchRule PORTS_ARE_INTERFACES = classes().that().resideInAnyPackage("org.praxis.application..port.in..",
                     "org.praxis.application..port.out..").and().areTopLevelClasses()
+            .and(DescribedPredicate.describe("are not records", (JavaClass c) -> !c.isRecord()))
             .should().beInterfaces()
-            .as("ports are interfaces (their commands and outcomes are nested in them)");
+            .as("ports are interfaces (the values they exchange are records: commands, outcomes, views)");
 
     static final ArchRule NO_TECHNOLOGY_IN_PORT_SIGNATURES = methods().that().areDeclaredInClassesThat()
             .resideInAnyPackage("org.praxis.application..port..")

@@ -40,7 +40,7 @@ class ArchitectureTest {
     @Test
     void theProductionImportSeesEveryModule() {
         for (String pkg : List.of("org.praxis.domain", "org.praxis.application", "org.praxis.persistence",
-                "org.praxis.http", "org.praxis.bootstrap")) {
+                "org.praxis.http", "org.praxis.security", "org.praxis.mail", "org.praxis.bootstrap")) {
             assertTrue(production.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
         }
     }
@@ -65,6 +65,10 @@ class ArchitectureTest {
         assertFails(ArchitectureRules.NOTHING_IMPORTS_BOOTSTRAP,
                 org.praxis.persistence.archfixture.PersistenceUsesBootstrap.class);
         assertFails(ArchitectureRules.HTTP_USES_IN_PORTS_NOT_SERVICES, org.praxis.http.archfixture.HttpUsesService.class);
+        assertFails(ArchitectureRules.MAIL_ADAPTER_SEES_NO_OTHER_ADAPTER, org.praxis.mail.archfixture.MailUsesSecurity.class);
+        assertFails(ArchitectureRules.SECURITY_ADAPTER_SEES_NO_OTHER_ADAPTER, org.praxis.security.archfixture.SecurityUsesPersistence.class);
+        assertFails(ArchitectureRules.PERSISTENCE_AND_HTTP_SEE_NEITHER_SECURITY_NOR_MAIL,
+                org.praxis.http.archfixture.HttpUsesMail.class);
     }
 
     @Test
@@ -80,7 +84,8 @@ class ArchitectureTest {
                 ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ArchitectureRules.PERSISTENCE_DOES_NOT_SEE_HTTP,
                 ArchitectureRules.HTTP_DOES_NOT_SEE_PERSISTENCE, ArchitectureRules.NOTHING_IMPORTS_BOOTSTRAP,
                 ArchitectureRules.HTTP_USES_IN_PORTS_NOT_SERVICES, ArchitectureRules.PORTS_ARE_INTERFACES,
-                ArchitectureRules.NO_TECHNOLOGY_IN_PORT_SIGNATURES);
+                ArchitectureRules.NO_TECHNOLOGY_IN_PORT_SIGNATURES, ArchitectureRules.SECURITY_ADAPTER_SEES_NO_OTHER_ADAPTER,
+                ArchitectureRules.MAIL_ADAPTER_SEES_NO_OTHER_ADAPTER, ArchitectureRules.PERSISTENCE_AND_HTTP_SEE_NEITHER_SECURITY_NOR_MAIL);
     }
 
     private static void assertFails(ArchRule rule, Class<?>... fixtures) {

@@ -88,7 +88,12 @@ public final class Progression {
 
         // 1. points: the attempt's candidate, then only the improvement counts.
         ProblemProgress before = state.progress();
-        Optional<Duration> taken = before.startedAt().map(start -> before.timeTakenAt(at));
+        // Time taken is known only for a session opened before the first attempt: when the first attempt
+        // opened it, every later attempt would look instant and an unstarted solve could be "improved"
+        // into the full time bonus by simply answering again.
+        Optional<Duration> taken = before.startedAt()
+                .filter(start -> before.firstAttemptAt().map(start::isBefore).orElse(true))
+                .map(start -> before.timeTakenAt(at));
         int penalty = problem.hintPenalty(before.hintsRevealed());
         PointsBreakdown points = config.points().points(correct, problem.scoring(), taken, penalty);
         ProblemProgress after = before.recordAttempt(at, verdict, attempt.submission(), points.total());

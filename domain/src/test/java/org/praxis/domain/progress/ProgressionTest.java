@@ -155,6 +155,24 @@ class ProgressionTest {
     }
 
     @Test
+    void answeringAgainCannotTurnAnUnstartedSolveIntoTheTimeBonus() {
+        // The first attempt opens the session itself; a second, "instant" answer must not look fast.
+        Outcome first = Progression.apply(LearnerState.fresh(ANA, INNER), correct("s1", INNER), config(INNER), MONDAY_10, BERLIN);
+        Outcome again = Progression.apply(first.newState(), correct("s2", INNER), config(INNER), MONDAY_10, BERLIN);
+        assertEquals(100, first.pointsAwarded());
+        assertEquals(0, again.pointsAwarded());
+        assertEquals(100, again.newState().totals().points());
+    }
+
+    @Test
+    void aSessionStartedBeforeTheFirstAttemptKeepsTimingLaterAttempts() {
+        var started = startedOn(INNER, MONDAY_10);
+        Outcome wrong = Progression.apply(started, incorrect("s1", INNER, 0), config(INNER), MONDAY_10.plusSeconds(100), BERLIN);
+        Outcome right = Progression.apply(wrong.newState(), correct("s2", INNER), config(INNER), MONDAY_10.plusSeconds(200), BERLIN);
+        assertEquals(150, right.pointsAwarded(), "200 s is within the 300 s estimate: the whole bonus");
+    }
+
+    @Test
     void wrongAnswersScoreNothingAndKeepNoStreak() {
         Outcome out = Progression.apply(startedOn(INNER, MONDAY_10), incorrect("s1", INNER, 40), config(INNER), MONDAY_10.plusSeconds(30), BERLIN);
         assertEquals(List.of("answerGraded", "bestScoreImproved", "achievementUnlocked", "badgeEarned"), types(out));

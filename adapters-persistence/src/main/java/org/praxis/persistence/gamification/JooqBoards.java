@@ -1,0 +1,132 @@
+package org.praxis.persistence.gamification;
+
+import static org.praxis.persistence.schema.Tables.BOARD_PERIOD_SCORES;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
+import org.praxis.application.gamification.port.out.Boards;
+import org.praxis.domain.identity.LearnerId;
+
+/**
+ * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
+ * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
+ * user name so that pages are stable.
+ */
+public final class JooqBoards implements Boards {
+    private final DSLContext dsl;
+
+    public JooqBoards(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl);
+    }
+
+    @Override
+    public void credit(LearnerId learner, List<BoardKey.Period> periods, long points) {
+        for (var period : periods) {
+            dsl.insertInto(BOARD_PERIOD_SCORES)
+                    .set(BOARD_PERIOD_SCORES.BOARD, period.board()).set(BOARD_PERIOD_SCORES.PERIOD, period.period())
+                    .set(BOARD_PERIOD_SCORES.USER_ID, learner.value()).set(BOARD_PERIOD_SCORES.SCORE, points)
+                    .onConflict(BOARD_PERIOD_SCORES.BOARD, BOARD_PERIOD_SCORES.PERIOD, BOARD_PERIOD_SCORES.USER_ID).doUpdate()
+                    .set(BOARD_PERIOD_SCORES.SCORE, BOARD_PERIOD_SCORES.SCORE.plus(points))
+                    .execute();
+        }
+    }
+
+    @Override
+    public long size(BoardKey board) {
+        var source = Source.of(board);
+        return ((Number) dsl.fetchValue("select count(*) from " + source.from, source.binds.toArray())).longValue();
+    }
+
+    @Override
+    public List<Entry> page(BoardKey board, int limit, int offset) {
+        var source = Source.of(board);
+        var binds = new ArrayList<Object>(source.binds);
+        binds.add(limit);
+        binds.add(offset);
+        return dsl.resultQuery("select u.username, u.display_name, " + source.score + " as score, " + source.extra + " as extra, "
+                        + "rank() over (order by " + source.order + ") as rank from " + source.from
+                        + " order by " + source.order + ", u.username limit ? offset ?", binds.toArray())
+                .fetch(JooqBoards::entry);
+    }
+
+    @Override
+    public Optional<Position> positionOf(BoardKey board, LearnerId learner) {
+        var source = Source.of(board);
+        var binds = new ArrayList<Object>(source.binds);
+        binds.add(learner.value());
+        var me = dsl.resultQuery("select " + source.score + " as score, " + source.extra + " as extra, u.username from "
+                + source.from + " and u.id = ?", binds.toArray()).fetchOptional();
+        if (me.isEmpty()) {
+            return Optional.empty();
+        }
+        long score = me.get().get("score", Long.class);
+        Object extra = me.get().get("extra");
+        String username = me.get().get("username", String.class);
+        var better = new ArrayList<Object>(source.binds);
+        better.addAll(source.betterBinds(score, extra));
+        long strictlyBetter = ((Number) dsl.fetchValue("select count(*) from " + source.from + " and (" + source.better + ")",
+                better.toArray())).longValue();
+        var before = new ArrayList<Object>(source.binds);
+        before.addAll(source.equalBinds(score, extra));
+        before.add(username);
+        long equalBefore = ((Number) dsl.fetchValue("select count(*) from " + source.from + " and (" + source.equal
+                + ") and u.username < ?", before.toArray())).longValue();
+        return Optional.of(new Position((int) (strictlyBetter + 1), score, strictlyBetter + equalBefore));
+    }
+
+    private static Entry entry(Record r) {
+        Object extra = r.get("extra");
+        Optional<Integer> streak = extra instanceof Number n ? Optional.of(n.intValue()) : Optional.empty();
+        Optional<java.time.Instant> completed = extra instanceof OffsetDateTime t ? Optional.of(t.toInstant()) : Optional.empty();
+        String display = r.get("display_name", String.class);
+        String username = r.get("username", String.class);
+        return new Entry(r.get("rank", Integer.class), username, display == null ? username : display,
+                r.get("score", Long.class), streak, completed);
+    }
+
+    /**
+     * One board as SQL: its rows (always a WHERE so more conditions can follow), its score, its tie-break
+     * value, its order, and the condition for "strictly better than (score, extra)" and "equal to it".
+     */
+    private record Source(String from, List<Object> binds, String score, String extra, String order, String better,
+            String equal, int extraBindsPerComparison) {
+
+        static Source of(BoardKey key) {
+            if (key instanceof BoardKey.Global) {
+                return new Source("learner_states s join users u on u.id = s.user_id where s.submissions > 0", List.of(),
+                        "s.points", "s.streak_longest", "s.points desc, s.streak_longest desc",
+                        "s.points > ? or (s.points = ? and s.streak_longest > ?)", "s.points = ? and s.streak_longest = ?", 1);
+            }
+            if (key instanceof BoardKey.Period p) {
+                return new Source("board_period_scores s join users u on u.id = s.user_id where s.board = ? and s.period = ?",
+                        List.of(p.board(), p.period()), "s.score", "null::int", "s.score desc",
+                        "s.score > ?", "s.score = ?", 0);
+            }
+            if (key instanceof BoardKey.OnProblem p) {
+                return new Source("problem_progress s join users u on u.id = s.user_id where s.status = 'completed' and s.problem_id = "
+                        + "(select id from problems where slug = ? and state = 'published')", List.of(p.problem().value()),
+                        "s.best_score::bigint", "s.completed_at", "s.best_score desc, s.completed_at asc",
+                        "s.best_score > ? or (s.best_score = ? and s.completed_at < ?)",
+                        "s.best_score = ? and s.completed_at = ?", 1);
+            }
+            var t = (BoardKey.InTopic) key;
+            return new Source("topic_xp s join users u on u.id = s.user_id where s.topic_id = (select id from topics where slug = ?)",
+                    List.of(t.topic().value()), "s.xp::bigint", "null::int", "s.xp desc", "s.xp > ?", "s.xp = ?", 0);
+        }
+
+        List<Object> betterBinds(long score, Object extra) {
+            return extraBindsPerComparison == 0 ? List.of(score) : List.of(score, score, extra);
+        }
+
+        List<Object> equalBinds(long score, Object extra) {
+            return extraBindsPerComparison == 0 ? List.of(score) : List.of(score, extra);
+        }
+    }
+}

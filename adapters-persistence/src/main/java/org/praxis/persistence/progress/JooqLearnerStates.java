@@ -1,0 +1,313 @@
+package org.praxis.persistence.progress;
+
+import static org.praxis.persistence.schema.Tables.ACTIVE_DAYS;
+import static org.praxis.persistence.schema.Tables.LEARNER_ACHIEVEMENTS;
+import static org.praxis.persistence.schema.Tables.LEARNER_BADGES;
+import static org.praxis.persistence.schema.Tables.LEARNER_STATES;
+import static org.praxis.persistence.schema.Tables.MODULES;
+import static org.praxis.persistence.schema.Tables.MODULE_COMPLETIONS;
+import static org.praxis.persistence.schema.Tables.PROBLEMS;
+import static org.praxis.persistence.schema.Tables.PROBLEM_PROGRESS;
+import static org.praxis.persistence.schema.Tables.REVIEW_ITEMS;
+import static org.praxis.persistence.schema.Tables.TOPICS;
+import static org.praxis.persistence.schema.Tables.TOPIC_STATISTICS;
+import static org.praxis.persistence.schema.Tables.TOPIC_XP;
+import static org.praxis.persistence.schema.Tables.TRACKS;
+import static org.praxis.persistence.schema.Tables.TRACK_COMPLETIONS;
+import static org.praxis.persistence.schema.Tables.USERS;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.praxis.application.common.NotFound;
+import org.praxis.application.progress.port.out.LearnerStates;
+import org.praxis.application.progress.port.out.PracticeProblems.PracticeProblem;
+import org.praxis.domain.curriculum.ModuleSlug;
+import org.praxis.domain.curriculum.ProblemSlug;
+import org.praxis.domain.curriculum.TopicSlug;
+import org.praxis.domain.gamification.AchievementCode;
+import org.praxis.domain.gamification.StreakState;
+import org.praxis.domain.grading.Score;
+import org.praxis.domain.identity.LearnerId;
+import org.praxis.domain.progress.CourseProgress;
+import org.praxis.domain.progress.DomainEvent;
+import org.praxis.domain.progress.LearnerState;
+import org.praxis.domain.progress.LearnerTotals;
+import org.praxis.domain.progress.Outcome;
+import org.praxis.domain.progress.ProblemProgress;
+import org.praxis.domain.progress.ProgressStatus;
+import org.praxis.domain.progress.SubmissionId;
+import org.praxis.domain.progress.TopicStatistics;
+import org.praxis.domain.review.ReviewItem;
+import org.praxis.domain.scoring.TopicXp;
+
+/** The reducer's slices in their tables; the learner_states row is the per-learner lock. */
+public final class JooqLearnerStates implements LearnerStates {
+    private final DSLContext dsl;
+
+    public JooqLearnerStates(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl);
+    }
+
+    @Override
+    public ZoneId lock(LearnerId learner) {
+        dsl.insertInto(LEARNER_STATES, LEARNER_STATES.USER_ID, LEARNER_STATES.UPDATED_AT)
+                .select(dsl.select(USERS.ID, org.jooq.impl.DSL.currentOffsetDateTime()).from(USERS).where(USERS.ID.eq(learner.value())))
+                .onConflictDoNothing()
+                .execute();
+        var zone = dsl.select(USERS.TIME_ZONE)
+                .from(LEARNER_STATES).join(USERS).on(USERS.ID.eq(LEARNER_STATES.USER_ID))
+                .where(LEARNER_STATES.USER_ID.eq(learner.value()))
+                .forUpdate().of(LEARNER_STATES)
+                .fetchOptional(USERS.TIME_ZONE)
+                .orElseThrow(() -> new NotFound("learner", "There is no such learner."));
+        return ZoneId.of(zone);
+    }
+
+    @Override
+    public ZoneId zoneOf(LearnerId learner) {
+        return ZoneId.of(dsl.select(USERS.TIME_ZONE).from(USERS).where(USERS.ID.eq(learner.value()))
+                .fetchOptional(USERS.TIME_ZONE).orElse("UTC"));
+    }
+
+    @Override
+    public Set<ModuleSlug> completedModules(LearnerId learner) {
+        return dsl.select(MODULES.SLUG).from(MODULE_COMPLETIONS).join(MODULES).on(MODULES.ID.eq(MODULE_COMPLETIONS.MODULE_ID))
+                .where(MODULE_COMPLETIONS.USER_ID.eq(learner.value()))
+                .fetch(r -> new ModuleSlug(r.value1())).stream().collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public LearnerState load(LearnerId learner, PracticeProblem problem) {
+        var row = dsl.selectFrom(LEARNER_STATES).where(LEARNER_STATES.USER_ID.eq(learner.value())).fetchOptional();
+        var totals = row.map(r -> new LearnerTotals(r.getPoints(), r.getSolved(), r.getSubmissions())).orElse(LearnerTotals.ZERO);
+        var streak = row.map(r -> new StreakState(Optional.ofNullable(r.getStreakLastDay()), r.getStreakCurrent(), r.getStreakLongest()))
+                .orElse(StreakState.NONE);
+        int badgeLevel = row.map(r -> r.getBadgeLevel()).orElse(0);
+        var stats = row.map(r -> StatsJson.read(r.getStats())).orElse(org.praxis.domain.progress.LearnerStats.EMPTY);
+
+        var progress = progressOf(learner, problem.id(), problem.slug());
+        var review = dsl.selectFrom(REVIEW_ITEMS)
+                .where(REVIEW_ITEMS.USER_ID.eq(learner.value()).and(REVIEW_ITEMS.PROBLEM_ID.eq(problem.id())))
+                .fetchOptional(r -> new ReviewItem(problem.slug(), r.getStage(), r.getNextReviewOn(), r.getReviewCount(),
+                        r.getLastPracticedOn()));
+
+        TopicSlug topic = problem.content().topic();
+        long topicId = topicId(topic);
+        var xp = dsl.selectFrom(TOPIC_XP).where(TOPIC_XP.USER_ID.eq(learner.value()).and(TOPIC_XP.TOPIC_ID.eq(topicId)))
+                .fetchOptional(r -> new TopicXp(topic, r.getXp(), r.getLevel(), Optional.ofNullable(r.getTasksDay()), r.getTasksThatDay()));
+        var statistics = dsl.selectFrom(TOPIC_STATISTICS)
+                .where(TOPIC_STATISTICS.USER_ID.eq(learner.value()).and(TOPIC_STATISTICS.TOPIC_ID.eq(topicId)))
+                .fetchOptional(r -> new TopicStatistics(learner, topic, r.getProblemsAttempted(), r.getProblemsSolved(), r.getSubmissions(),
+                        r.getCorrectSubmissions(), r.getTimedSubmissions(), Duration.ofMillis(r.getTotalRunMs()),
+                        Optional.ofNullable(r.getBestRunMs()).map(Duration::ofMillis), r.getHintsUsed(),
+                        Duration.ofMillis(r.getTimeSpentMs()),
+                        Optional.ofNullable(r.getCurrentDifficulty()).map(Rows::difficulty),
+                        Optional.ofNullable(r.getHighestDifficultySolved()).map(Rows::difficulty),
+                        Rows.instant(r.getFirstAttemptAt()), Rows.instant(r.getLastActivityAt())));
+        var achievements = dsl.select(LEARNER_ACHIEVEMENTS.CODE).from(LEARNER_ACHIEVEMENTS)
+                .where(LEARNER_ACHIEVEMENTS.USER_ID.eq(learner.value()))
+                .fetch(r -> new AchievementCode(r.value1()));
+        return new LearnerState(learner, totals, progress, review, xp, statistics, streak, badgeLevel, new TreeSet<>(achievements),
+                stats, course(learner, problem));
+    }
+
+    @Override
+    public void save(LearnerState before, Outcome outcome, PracticeProblem problem) {
+        var after = outcome.newState();
+        var learner = after.learner().value();
+        Instant at = outcome.events().isEmpty() ? Instant.EPOCH : outcome.events().get(0).at();
+        dsl.update(LEARNER_STATES)
+                .set(LEARNER_STATES.POINTS, after.totals().points())
+                .set(LEARNER_STATES.SOLVED, after.totals().solved())
+                .set(LEARNER_STATES.SUBMISSIONS, after.totals().submissions())
+                .set(LEARNER_STATES.STREAK_LAST_DAY, after.streak().lastActiveDay().orElse(null))
+                .set(LEARNER_STATES.STREAK_CURRENT, after.streak().current())
+                .set(LEARNER_STATES.STREAK_LONGEST, after.streak().longest())
+                .set(LEARNER_STATES.BADGE_LEVEL, after.badgeLevel())
+                .set(LEARNER_STATES.STATS, StatsJson.write(after.stats()))
+                .set(LEARNER_STATES.UPDATED_AT, Rows.utc(at))
+                .where(LEARNER_STATES.USER_ID.eq(learner))
+                .execute();
+        if (!after.progress().equals(before.progress())) {
+            saveProgress(after.progress(), problem.id());
+        }
+        if (after.review().isPresent() && !after.review().equals(before.review())) {
+            var r = after.review().get();
+            dsl.insertInto(REVIEW_ITEMS)
+                    .set(REVIEW_ITEMS.USER_ID, learner).set(REVIEW_ITEMS.PROBLEM_ID, problem.id())
+                    .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
+                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn())
+                    .onConflict(REVIEW_ITEMS.USER_ID, REVIEW_ITEMS.PROBLEM_ID).doUpdate()
+                    .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
+                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn())
+                    .execute();
+        }
+        if (after.topicXp().isPresent() && !after.topicXp().equals(before.topicXp())) {
+            var x = after.topicXp().get();
+            long topicId = topicId(x.topic());
+            dsl.insertInto(TOPIC_XP)
+                    .set(TOPIC_XP.USER_ID, learner).set(TOPIC_XP.TOPIC_ID, topicId)
+                    .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
+                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay())
+                    .onConflict(TOPIC_XP.USER_ID, TOPIC_XP.TOPIC_ID).doUpdate()
+                    .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
+                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay())
+                    .execute();
+        }
+        if (after.topicStatistics().isPresent() && !after.topicStatistics().equals(before.topicStatistics())) {
+            saveStatistics(after.topicStatistics().get());
+        }
+        for (var code : after.achievements()) {
+            if (!before.achievements().contains(code)) {
+                dsl.insertInto(LEARNER_ACHIEVEMENTS)
+                        .set(LEARNER_ACHIEVEMENTS.USER_ID, learner).set(LEARNER_ACHIEVEMENTS.CODE, code.value())
+                        .set(LEARNER_ACHIEVEMENTS.EARNED_AT, Rows.utc(at))
+                        .execute();
+            }
+        }
+        if (after.streak().lastActiveDay().isPresent() && !after.streak().lastActiveDay().equals(before.streak().lastActiveDay())) {
+            dsl.insertInto(ACTIVE_DAYS).set(ACTIVE_DAYS.USER_ID, learner).set(ACTIVE_DAYS.DAY, after.streak().lastActiveDay().get())
+                    .onConflictDoNothing().execute();
+        }
+        for (var event : outcome.events()) {
+            if (event instanceof DomainEvent.BadgeEarned e) {
+                dsl.insertInto(LEARNER_BADGES)
+                        .set(LEARNER_BADGES.USER_ID, learner).set(LEARNER_BADGES.LEVEL, e.rank().level())
+                        .set(LEARNER_BADGES.NAME, e.rank().name()).set(LEARNER_BADGES.EARNED_AT, Rows.utc(e.at()))
+                        .onConflictDoNothing().execute();
+            } else if (event instanceof DomainEvent.ModuleCompleted e) {
+                dsl.insertInto(MODULE_COMPLETIONS)
+                        .select(dsl.select(org.jooq.impl.DSL.val(learner), MODULES.ID, org.jooq.impl.DSL.val(Rows.utc(e.completion().completedAt())),
+                                        org.jooq.impl.DSL.val(e.completion().timeSpent().toMillis()),
+                                        org.jooq.impl.DSL.val(e.completion().finalScore().value()), org.jooq.impl.DSL.val(e.completion().points()))
+                                .from(MODULES).where(MODULES.SLUG.eq(e.completion().module().value())))
+                        .onConflictDoNothing().execute();
+            } else if (event instanceof DomainEvent.TrackCompleted e) {
+                dsl.insertInto(TRACK_COMPLETIONS)
+                        .select(dsl.select(org.jooq.impl.DSL.val(learner), TRACKS.ID, org.jooq.impl.DSL.val(Rows.utc(e.at())))
+                                .from(TRACKS).where(TRACKS.SLUG.eq(e.track().value())))
+                        .onConflictDoNothing().execute();
+            }
+        }
+    }
+
+    @Override
+    public void saveProgress(ProblemProgress p, long problemId) {
+        var hints = p.hintsRevealed().stream().sorted().toArray(Integer[]::new);
+        var status = p.status().name().toLowerCase(java.util.Locale.ROOT);
+        dsl.insertInto(PROBLEM_PROGRESS)
+                .set(PROBLEM_PROGRESS.USER_ID, p.learner().value()).set(PROBLEM_PROGRESS.PROBLEM_ID, problemId)
+                .set(PROBLEM_PROGRESS.STATUS, status).set(PROBLEM_PROGRESS.ATTEMPTS, p.attempts())
+                .set(PROBLEM_PROGRESS.STARTED_AT, Rows.utc(p.startedAt()))
+                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, Rows.utc(p.firstAttemptAt()))
+                .set(PROBLEM_PROGRESS.COMPLETED_AT, Rows.utc(p.completedAt()))
+                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, p.timeSpent().toMillis())
+                .set(PROBLEM_PROGRESS.BEST_SCORE, p.bestScore().value()).set(PROBLEM_PROGRESS.POINTS_EARNED, p.pointsEarned())
+                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, p.bestSubmission().map(SubmissionId::value).orElse(null))
+                .set(PROBLEM_PROGRESS.HINTS_REVEALED, hints)
+                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .onConflict(PROBLEM_PROGRESS.USER_ID, PROBLEM_PROGRESS.PROBLEM_ID).doUpdate()
+                .set(PROBLEM_PROGRESS.STATUS, status).set(PROBLEM_PROGRESS.ATTEMPTS, p.attempts())
+                .set(PROBLEM_PROGRESS.STARTED_AT, Rows.utc(p.startedAt()))
+                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, Rows.utc(p.firstAttemptAt()))
+                .set(PROBLEM_PROGRESS.COMPLETED_AT, Rows.utc(p.completedAt()))
+                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, p.timeSpent().toMillis())
+                .set(PROBLEM_PROGRESS.BEST_SCORE, p.bestScore().value()).set(PROBLEM_PROGRESS.POINTS_EARNED, p.pointsEarned())
+                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, p.bestSubmission().map(SubmissionId::value).orElse(null))
+                .set(PROBLEM_PROGRESS.HINTS_REVEALED, hints)
+                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .execute();
+    }
+
+    private void saveStatistics(TopicStatistics s) {
+        long topicId = topicId(s.topic());
+        var record = dsl.newRecord(TOPIC_STATISTICS);
+        record.setUserId(s.learner().value());
+        record.setTopicId(topicId);
+        record.setProblemsAttempted(s.problemsAttempted());
+        record.setProblemsSolved(s.problemsSolved());
+        record.setSubmissions(s.submissions());
+        record.setCorrectSubmissions(s.correctSubmissions());
+        record.setTimedSubmissions(s.timedSubmissions());
+        record.setTotalRunMs(s.totalRunTime().toMillis());
+        record.setBestRunMs(s.bestRunTime().map(Duration::toMillis).orElse(null));
+        record.setHintsUsed(s.hintsUsed());
+        record.setTimeSpentMs(s.timeSpent().toMillis());
+        record.setCurrentDifficulty(s.currentDifficulty().map(Rows::difficulty).orElse(null));
+        record.setHighestDifficultySolved(s.highestDifficultySolved().map(Rows::difficulty).orElse(null));
+        record.setFirstAttemptAt(Rows.utc(s.firstAttemptAt()));
+        record.setLastActivityAt(Rows.utc(s.lastActivityAt()));
+        dsl.insertInto(TOPIC_STATISTICS).set(record)
+                .onConflict(TOPIC_STATISTICS.USER_ID, TOPIC_STATISTICS.TOPIC_ID).doUpdate().set(record)
+                .execute();
+    }
+
+    private ProblemProgress progressOf(LearnerId learner, long problemId, ProblemSlug slug) {
+        return dsl.selectFrom(PROBLEM_PROGRESS)
+                .where(PROBLEM_PROGRESS.USER_ID.eq(learner.value()).and(PROBLEM_PROGRESS.PROBLEM_ID.eq(problemId)))
+                .fetchOptional(r -> progress(learner, slug, r))
+                .orElse(ProblemProgress.notStarted(learner, slug));
+    }
+
+    static ProblemProgress progress(LearnerId learner, ProblemSlug slug, Record r) {
+        UUID best = r.get(PROBLEM_PROGRESS.BEST_SUBMISSION_ID);
+        return new ProblemProgress(learner, slug,
+                ProgressStatus.valueOf(r.get(PROBLEM_PROGRESS.STATUS).toUpperCase(java.util.Locale.ROOT)),
+                r.get(PROBLEM_PROGRESS.ATTEMPTS),
+                Rows.instant(r.get(PROBLEM_PROGRESS.STARTED_AT)),
+                Rows.instant(r.get(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT)),
+                Rows.instant(r.get(PROBLEM_PROGRESS.COMPLETED_AT)),
+                Duration.ofMillis(r.get(PROBLEM_PROGRESS.TIME_SPENT_MS)),
+                new Score(r.get(PROBLEM_PROGRESS.BEST_SCORE)),
+                r.get(PROBLEM_PROGRESS.POINTS_EARNED),
+                Optional.ofNullable(best).map(SubmissionId::new),
+                new HashSet<>(Arrays.asList(r.get(PROBLEM_PROGRESS.HINTS_REVEALED))));
+    }
+
+    private CourseProgress course(LearnerId learner, PracticeProblem problem) {
+        if (problem.placement().isEmpty()) {
+            return CourseProgress.NONE;
+        }
+        var placement = problem.placement().get();
+        var others = placement.moduleProblems().stream().filter(p -> !p.equals(problem.slug())).map(ProblemSlug::value).toList();
+        var trackSlugs = placement.trackProblems().stream().map(ProblemSlug::value).toList();
+        var moduleProblems = new HashMap<ProblemSlug, ProblemProgress>();
+        var completedInTrack = new HashSet<ProblemSlug>();
+        dsl.select(PROBLEMS.SLUG).select(PROBLEM_PROGRESS.fields())
+                .from(PROBLEM_PROGRESS).join(PROBLEMS).on(PROBLEMS.ID.eq(PROBLEM_PROGRESS.PROBLEM_ID))
+                .where(PROBLEM_PROGRESS.USER_ID.eq(learner.value()).and(PROBLEMS.SLUG.in(trackSlugs)))
+                .fetch()
+                .forEach(r -> {
+                    var slug = new ProblemSlug(r.get(PROBLEMS.SLUG));
+                    var progress = progress(learner, slug, r);
+                    if (others.contains(slug.value())) {
+                        moduleProblems.put(slug, progress);
+                    }
+                    if (progress.isCompleted() && !slug.equals(problem.slug())) {
+                        completedInTrack.add(slug);
+                    }
+                });
+        for (var other : others) {
+            moduleProblems.putIfAbsent(new ProblemSlug(other), ProblemProgress.notStarted(learner, new ProblemSlug(other)));
+        }
+        return new CourseProgress(moduleProblems, completedInTrack);
+    }
+
+    private long topicId(TopicSlug topic) {
+        return dsl.select(TOPICS.ID).from(TOPICS).where(TOPICS.SLUG.eq(topic.value())).fetchOptional(TOPICS.ID)
+                .orElseThrow(() -> new IllegalStateException("the topic '" + topic + "' of a published problem does not exist"));
+    }
+}

@@ -1,0 +1,164 @@
+package org.praxis.persistence.progress;
+
+import static org.praxis.persistence.schema.Tables.IDEMPOTENCY_KEYS;
+import static org.praxis.persistence.schema.Tables.LEARNER_EVENTS;
+import static org.praxis.persistence.schema.Tables.PROBLEMS;
+import static org.praxis.persistence.schema.Tables.SUBMISSIONS;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.praxis.application.grading.port.out.GraderIdentity;
+import org.praxis.application.progress.port.in.EventView;
+import org.praxis.application.progress.port.in.SubmissionView;
+import org.praxis.application.progress.port.out.Submissions;
+import org.praxis.domain.curriculum.ProblemSlug;
+import org.praxis.domain.grading.TestResult;
+import org.praxis.domain.grading.Verdict;
+import org.praxis.domain.identity.LearnerId;
+import org.praxis.domain.progress.ProgressStatus;
+import org.praxis.domain.progress.SubmissionId;
+
+/** Submissions, their events (the learner's append-only log) and idempotency keys. */
+public final class JooqSubmissions implements Submissions {
+    private final DSLContext dsl;
+
+    public JooqSubmissions(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl);
+    }
+
+    @Override
+    public Optional<KeyUse> byKey(LearnerId learner, String key) {
+        return dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS)
+                .where(IDEMPOTENCY_KEYS.USER_ID.eq(learner.value()).and(IDEMPOTENCY_KEYS.KEY.eq(key)))
+                .fetchOptional(r -> new KeyUse(new SubmissionId(r.value1()), r.value2()));
+    }
+
+    @Override
+    public void record(LearnerId learnerId, SubmissionView s, long problemId, Optional<String> key, byte[] requestHash) {
+        var at = Rows.utc(s.submittedAt());
+        var learner = learnerId.value();
+        dsl.insertInto(SUBMISSIONS)
+                .set(SUBMISSIONS.ID, s.id().value())
+                .set(SUBMISSIONS.USER_ID, learner)
+                .set(SUBMISSIONS.PROBLEM_ID, problemId)
+                .set(SUBMISSIONS.PROBLEM_VERSION, s.problemVersion())
+                .set(SUBMISSIONS.ANSWER, s.answer())
+                .set(SUBMISSIONS.VERDICT, s.verdict().name().toLowerCase(Locale.ROOT))
+                .set(SUBMISSIONS.SCORE, s.score())
+                .set(SUBMISSIONS.FEEDBACK, s.feedback())
+                .set(SUBMISSIONS.TESTS, StatsJson.jsonb(s.tests().stream().map(JooqSubmissions::test).toList()))
+                .set(SUBMISSIONS.RUN_MS, s.runMillis().orElse(null))
+                .set(SUBMISSIONS.POINTS_AWARDED, s.pointsAwarded())
+                .set(SUBMISSIONS.XP_AWARDED, s.xpAwarded())
+                .set(SUBMISSIONS.GRADER, s.grader().id())
+                .set(SUBMISSIONS.GRADER_VERSION, s.grader().version())
+                .set(SUBMISSIONS.REVIEW, s.review())
+                .set(SUBMISSIONS.PROGRESS_STATUS, s.progress().status().name().toLowerCase(Locale.ROOT))
+                .set(SUBMISSIONS.PROGRESS_ATTEMPTS, s.progress().attempts())
+                .set(SUBMISSIONS.PROGRESS_BEST_SCORE, s.progress().bestScore())
+                .set(SUBMISSIONS.TOTAL_POINTS, s.totals().points())
+                .set(SUBMISSIONS.TOTAL_SOLVED, s.totals().solved())
+                .set(SUBMISSIONS.CURRENT_STREAK, s.totals().currentStreak())
+                .set(SUBMISSIONS.LONGEST_STREAK, s.totals().longestStreak())
+                .set(SUBMISSIONS.SUBMITTED_AT, at)
+                .execute();
+        if (!s.events().isEmpty()) {
+            var insert = dsl.insertInto(LEARNER_EVENTS, LEARNER_EVENTS.USER_ID, LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION,
+                    LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
+            for (int i = 0; i < s.events().size(); i++) {
+                var event = s.events().get(i);
+                insert = insert.values(learner, s.id().value(), i, event.type(), StatsJson.jsonb(event.fields()), at);
+            }
+            insert.execute();
+        }
+        key.ifPresent(k -> dsl.insertInto(IDEMPOTENCY_KEYS)
+                .set(IDEMPOTENCY_KEYS.USER_ID, learner).set(IDEMPOTENCY_KEYS.KEY, k)
+                .set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash).set(IDEMPOTENCY_KEYS.SUBMISSION_ID, s.id().value())
+                .set(IDEMPOTENCY_KEYS.SUBMITTED_AT, at).set(IDEMPOTENCY_KEYS.CREATED_AT, at)
+                .execute());
+    }
+
+    @Override
+    public Optional<SubmissionView> find(LearnerId learner, SubmissionId id) {
+        var rows = select(SUBMISSIONS.USER_ID.eq(learner.value()).and(SUBMISSIONS.ID.eq(id.value())), 1);
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public List<SubmissionView> history(LearnerId learner, Optional<ProblemSlug> problem, Optional<Cursor> after, int limit) {
+        Condition where = SUBMISSIONS.USER_ID.eq(learner.value());
+        if (problem.isPresent()) {
+            where = where.and(PROBLEMS.SLUG.eq(problem.get().value()));
+        }
+        if (after.isPresent()) {
+            where = where.and(DSL.row(SUBMISSIONS.SUBMITTED_AT, SUBMISSIONS.ID)
+                    .lt(Rows.utc(after.get().submittedAt()), after.get().id().value()));
+        }
+        return select(where, limit);
+    }
+
+    private List<SubmissionView> select(Condition where, int limit) {
+        var rows = dsl.select(SUBMISSIONS.fields()).select(PROBLEMS.SLUG)
+                .from(SUBMISSIONS).join(PROBLEMS).on(PROBLEMS.ID.eq(SUBMISSIONS.PROBLEM_ID))
+                .where(where)
+                .orderBy(SUBMISSIONS.SUBMITTED_AT.desc(), SUBMISSIONS.ID.desc())
+                .limit(limit)
+                .fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var ids = rows.map(r -> r.get(SUBMISSIONS.ID));
+        var events = new HashMap<UUID, List<EventView>>();
+        dsl.select(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD)
+                .from(LEARNER_EVENTS)
+                .where(LEARNER_EVENTS.SUBMISSION_ID.in(ids))
+                .orderBy(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION)
+                .fetch()
+                .forEach(r -> events.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new EventView(r.value2(), StatsJson.map(r.value3()))));
+        return rows.map(r -> view(r, events.getOrDefault(r.get(SUBMISSIONS.ID), List.of())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SubmissionView view(Record r, List<EventView> events) {
+        var tests = StatsJson.list(r.get(SUBMISSIONS.TESTS)).stream().map(o -> {
+            var t = (Map<String, Object>) o;
+            return new TestResult((String) t.get("name"), (Boolean) t.get("passed"), (Boolean) t.get("hidden"),
+                    (String) t.getOrDefault("message", ""), ((Number) t.get("runMillis")).longValue());
+        }).toList();
+        return new SubmissionView(new SubmissionId(r.get(SUBMISSIONS.ID)), new ProblemSlug(r.get(PROBLEMS.SLUG)),
+                r.get(SUBMISSIONS.PROBLEM_VERSION), r.get(SUBMISSIONS.ANSWER),
+                Verdict.Outcome.valueOf(r.get(SUBMISSIONS.VERDICT).toUpperCase(Locale.ROOT)), r.get(SUBMISSIONS.SCORE),
+                r.get(SUBMISSIONS.FEEDBACK), tests, Optional.ofNullable(r.get(SUBMISSIONS.RUN_MS)),
+                r.get(SUBMISSIONS.POINTS_AWARDED), r.get(SUBMISSIONS.XP_AWARDED), r.get(SUBMISSIONS.REVIEW),
+                new GraderIdentity(r.get(SUBMISSIONS.GRADER), r.get(SUBMISSIONS.GRADER_VERSION)),
+                new SubmissionView.Progress(ProgressStatus.valueOf(r.get(SUBMISSIONS.PROGRESS_STATUS).toUpperCase(Locale.ROOT)),
+                        r.get(SUBMISSIONS.PROGRESS_ATTEMPTS), r.get(SUBMISSIONS.PROGRESS_BEST_SCORE)),
+                new SubmissionView.Totals(r.get(SUBMISSIONS.TOTAL_POINTS), r.get(SUBMISSIONS.TOTAL_SOLVED),
+                        r.get(SUBMISSIONS.CURRENT_STREAK), r.get(SUBMISSIONS.LONGEST_STREAK)),
+                events, r.get(SUBMISSIONS.SUBMITTED_AT).toInstant());
+    }
+
+    private static Map<String, Object> test(TestResult t) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("name", t.name());
+        json.put("passed", t.passed());
+        json.put("hidden", t.hidden());
+        json.put("message", t.message());
+        json.put("runMillis", t.runMillis());
+        return json;
+    }
+
+}

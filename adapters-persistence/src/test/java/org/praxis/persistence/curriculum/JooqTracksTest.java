@@ -1,0 +1,40 @@
+package org.praxis.persistence.curriculum;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.praxis.application.curriculum.port.out.Problems;
+import org.praxis.application.curriculum.port.out.Topics;
+import org.praxis.application.curriculum.port.out.Tracks;
+import org.praxis.application.curriculum.testing.TracksContract;
+import org.praxis.persistence.common.Jooq;
+import org.praxis.persistence.testing.FreshDatabase;
+
+@ExtendWith(FreshDatabase.class)
+class JooqTracksTest extends TracksContract {
+    private final Problems problems;
+    private final Topics topics;
+    private final Tracks tracks;
+
+    JooqTracksTest(DataSource dataSource) {
+        var dsl = Jooq.over(dataSource);
+        this.problems = new JooqProblems(dsl);
+        this.topics = new JooqTopics(dsl);
+        this.tracks = new JooqTracks(dsl);
+    }
+
+    @Override
+    protected Problems problems() {
+        return problems;
+    }
+
+    @Override
+    protected Topics topics() {
+        return topics;
+    }
+
+    @Override
+    protected Tracks tracks() {
+        return tracks;
+    }
+}

@@ -1,0 +1,110 @@
+package org.praxis.application.gamification;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.praxis.application.common.InvalidInput;
+import org.praxis.application.common.Members;
+import org.praxis.application.common.Transactions;
+import org.praxis.application.gamification.port.in.LeaderboardsUseCase;
+import org.praxis.application.gamification.port.out.Boards;
+import org.praxis.application.gamification.port.out.Boards.BoardKey;
+import org.praxis.domain.curriculum.ProblemSlug;
+import org.praxis.domain.curriculum.TopicSlug;
+import org.praxis.domain.gamification.BoardPeriod;
+import org.praxis.domain.identity.Actor;
+
+public final class LeaderboardService implements LeaderboardsUseCase {
+    private final Boards boards;
+    private final Transactions tx;
+    private final Clock clock;
+    private final ZoneId boardZone;
+
+    public LeaderboardService(Boards boards, Transactions tx, Clock clock, ZoneId boardZone) {
+        this.boards = Objects.requireNonNull(boards);
+        this.tx = Objects.requireNonNull(tx);
+        this.clock = Objects.requireNonNull(clock);
+        this.boardZone = Objects.requireNonNull(boardZone);
+    }
+
+    @Override
+    public Page board(Board board, Optional<String> period, int limit, int offset) {
+        checkPage(limit, offset);
+        var key = key(board, period);
+        return tx.inTransaction(() -> new Page(name(board), periodOf(key), boards.size(key), boards.page(key, limit, offset)));
+    }
+
+    @Override
+    public Mine me(Actor actor, Board board, Optional<String> period, int neighbours) {
+        var me = Members.require(actor).id();
+        if (neighbours < 0 || neighbours > MAX_NEIGHBOURS) {
+            throw InvalidInput.of("neighbours", "must be between 0 and " + MAX_NEIGHBOURS);
+        }
+        var key = key(board, period);
+        return tx.inTransaction(() -> {
+            var position = boards.positionOf(key, me);
+            if (position.isEmpty()) {
+                return new Mine(name(board), periodOf(key), Optional.empty(), 0, List.of());
+            }
+            long index = position.get().index();
+            int from = (int) Math.max(0, index - neighbours);
+            int to = (int) Math.min(Integer.MAX_VALUE, index + neighbours + 1);
+            return new Mine(name(board), periodOf(key), Optional.of(position.get().rank()), position.get().score(),
+                    boards.slice(key, from, to));
+        });
+    }
+
+    @Override
+    public Page problem(ProblemSlug problem, int limit, int offset) {
+        checkPage(limit, offset);
+        var key = new BoardKey.OnProblem(problem);
+        return tx.inTransaction(() -> new Page("problem", Optional.empty(), boards.size(key), boards.page(key, limit, offset)));
+    }
+
+    @Override
+    public Page topic(TopicSlug topic, int limit, int offset) {
+        checkPage(limit, offset);
+        var key = new BoardKey.InTopic(topic);
+        return tx.inTransaction(() -> new Page("topic", Optional.empty(), boards.size(key), boards.page(key, limit, offset)));
+    }
+
+    private BoardKey key(Board board, Optional<String> period) {
+        if (board == Board.GLOBAL) {
+            if (period.isPresent()) {
+                throw InvalidInput.of("period", "the global board has no periods");
+            }
+            return new BoardKey.Global();
+        }
+        var kind = board == Board.WEEKLY ? BoardPeriod.Kind.WEEK : BoardPeriod.Kind.MONTH;
+        BoardPeriod p;
+        try {
+            p = period.map(text -> BoardPeriod.parse(kind, text, boardZone))
+                    .orElseGet(() -> BoardPeriod.containing(kind, clock.instant(), boardZone));
+        } catch (RuntimeException e) {
+            throw InvalidInput.of("period", board == Board.WEEKLY ? "must be an ISO week like 2026-W47" : "must be a month like 2026-11");
+        }
+        return new BoardKey.Period(name(board), p.key());
+    }
+
+    private static Optional<String> periodOf(BoardKey key) {
+        return key instanceof BoardKey.Period p ? Optional.of(p.period()) : Optional.empty();
+    }
+
+    private static String name(Board board) {
+        return board.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkPage(int limit, int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw InvalidInput.of("offset", "cannot be negative");
+        }
+    }
+
+}

@@ -1,0 +1,38 @@
+package org.praxis.application.identity.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.praxis.domain.identity.LearnerId;
+
+/** Bearer sessions, found by the SHA-256 hash of their token (the token itself is never stored). */
+public interface Sessions {
+    record Session(UUID id, LearnerId user, Instant createdAt, Instant expiresAt, Optional<Instant> lastUsedAt,
+            Optional<String> userAgent) {
+        public Session {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+            Objects.requireNonNull(userAgent, "userAgent");
+        }
+    }
+
+    void create(Session session, byte[] tokenHash);
+
+    /** The session of this token hash if it is neither revoked nor expired at {@code now}. */
+    Optional<Session> activeByTokenHash(byte[] tokenHash, Instant now);
+
+    void touch(UUID session, Instant at);
+
+    /** The user's sessions that are neither revoked nor expired, newest first. */
+    List<Session> activeOf(LearnerId user, Instant now);
+
+    /** Revokes one of the user's active sessions; false when the user has no such active session. */
+    boolean revoke(LearnerId user, UUID session, Instant at);
+
+    /** Revokes all of the user's active sessions but {@code keep}; returns how many were revoked. */
+    int revokeAll(LearnerId user, Optional<UUID> keep, Instant at);
+}

@@ -1,0 +1,142 @@
+package org.praxis.application.progress;
+
+import org.praxis.application.progress.port.in.SubmissionView;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.praxis.application.common.Forbidden;
+import org.praxis.application.common.InvalidInput;
+import org.praxis.application.common.Members;
+import org.praxis.application.common.NotFound;
+import org.praxis.application.common.Transactions;
+import org.praxis.application.common.Unprocessable;
+import org.praxis.application.gamification.port.out.Boards;
+import org.praxis.application.grading.Grading;
+import org.praxis.application.progress.port.in.SubmitAnswerUseCase;
+import org.praxis.application.progress.port.out.LearnerStates;
+import org.praxis.application.progress.port.out.PracticeProblems;
+import org.praxis.application.progress.port.out.Submissions;
+import org.praxis.domain.curriculum.ModuleAccess;
+import org.praxis.domain.curriculum.UnlockPolicy;
+import org.praxis.domain.gamification.BoardPeriod;
+import org.praxis.domain.progress.DomainEvent;
+import org.praxis.domain.progress.GradedAttempt;
+import org.praxis.domain.progress.Progression;
+import org.praxis.domain.progress.ScoredProblem;
+import org.praxis.domain.progress.ScoringConfig;
+import org.praxis.domain.progress.SubmissionId;
+import org.praxis.domain.scoring.PointsPolicy;
+
+/**
+ * Load, decide, save: the learner's lock first (so one learner's submissions apply one at a time and a
+ * replayed key is seen), then grading against the published version, the reducer, and every write.
+ */
+public final class SubmitAnswerService implements SubmitAnswerUseCase {
+    private final PracticeProblems problems;
+    private final LearnerStates learners;
+    private final Submissions submissions;
+    private final Grading grading;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final Boards boards;
+    private final ZoneId boardZone;
+
+    public SubmitAnswerService(PracticeProblems problems, LearnerStates learners, Submissions submissions, Boards boards,
+            Grading grading, Transactions tx, Clock clock, ZoneId boardZone, Supplier<UUID> ids) {
+        this.boards = Objects.requireNonNull(boards);
+        this.boardZone = Objects.requireNonNull(boardZone);
+        this.problems = Objects.requireNonNull(problems);
+        this.learners = Objects.requireNonNull(learners);
+        this.submissions = Objects.requireNonNull(submissions);
+        this.grading = Objects.requireNonNull(grading);
+        this.tx = Objects.requireNonNull(tx);
+        this.clock = Objects.requireNonNull(clock);
+        this.ids = Objects.requireNonNull(ids);
+    }
+
+    @Override
+    public Outcome submit(Command c) {
+        var member = Members.require(c.actor());
+        if (c.answer().length() > MAX_ANSWER_LENGTH) {
+            throw InvalidInput.of("answer", "is longer than " + MAX_ANSWER_LENGTH + " characters");
+        }
+        if (c.key().filter(k -> k.isBlank() || k.length() > MAX_KEY_LENGTH).isPresent()) {
+            throw InvalidInput.of("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        var problem = problems.published(c.problem())
+                .orElseThrow(() -> new NotFound("problem", "There is no published problem '" + c.problem() + "'."));
+        if (problem.content().premium() && !c.actor().hasPremium()) {
+            throw new Forbidden("'" + c.problem() + "' is for premium learners.");
+        }
+        byte[] requestHash = hash(c.problem().value() + "\n" + c.answer());
+        return tx.inTransaction(() -> {
+            var zone = learners.lock(member.id());
+            if (c.key().isPresent()) {
+                var used = submissions.byKey(member.id(), c.key().get());
+                if (used.isPresent()) {
+                    if (!Arrays.equals(used.get().requestHash(), requestHash)) {
+                        throw new Unprocessable("idempotency-key-reused",
+                                "This Idempotency-Key was used with a different request; use a new key for a new submission.");
+                    }
+                    return new Outcome.Replayed(submissions.find(member.id(), used.get().submission()).orElseThrow());
+                }
+            }
+            var access = UnlockPolicy.decide(problem.prerequisites(), learners.completedModules(member.id()));
+            if (access instanceof ModuleAccess.Locked locked) {
+                return new Outcome.Locked(c.problem(), locked.missing());
+            }
+            var before = learners.load(member.id(), problem);
+            var graded = grading.grade(problem.content().grader(), c.answer());
+            var id = new SubmissionId(ids.get());
+            var at = clock.instant();
+            var scored = problem.placement().map(ScoredProblem.of(problem.slug(), problem.content())::placedIn)
+                    .orElse(ScoredProblem.of(problem.slug(), problem.content()));
+            var rules = problems.awardRules();
+            var config = new ScoringConfig(scored, problem.xp(), PointsPolicy.DEFAULT, rules.badges(), rules.achievements());
+            var outcome = Progression.apply(before, GradedAttempt.of(id, problem.slug(), graded.verdict()), config, at, zone);
+            learners.save(before, outcome, problem);
+            long earned = outcome.eventsOf(DomainEvent.PointsAwarded.class).stream().mapToLong(DomainEvent.PointsAwarded::points).sum();
+            if (earned > 0) {
+                boards.credit(member.id(), List.of(
+                        new Boards.BoardKey.Period("weekly", BoardPeriod.containing(BoardPeriod.Kind.WEEK, at, boardZone).key()),
+                        new Boards.BoardKey.Period("monthly", BoardPeriod.containing(BoardPeriod.Kind.MONTH, at, boardZone).key())),
+                        earned);
+            }
+            var after = outcome.newState();
+            var view = new SubmissionView(id, problem.slug(), problem.version(), c.answer(), graded.verdict().outcome(),
+                    graded.verdict().score().value(), graded.verdict().feedback(), graded.verdict().tests(),
+                    GradedAttempt.of(id, problem.slug(), graded.verdict()).runTime().map(d -> d.toMillis()),
+                    outcome.pointsAwarded(), outcome.xpAwarded(), isReview(before),
+                    graded.grader(),
+                    new SubmissionView.Progress(after.progress().status(), after.progress().attempts(),
+                            after.progress().bestScore().value()),
+                    new SubmissionView.Totals(after.totals().points(), after.totals().solved(), after.streak().current(),
+                            after.streak().longest()),
+                    outcome.events().stream().map(EventViews::of).toList(), at);
+            submissions.record(member.id(), view, problem.id(), c.key(), requestHash);
+            return new Outcome.Graded(view);
+        });
+    }
+
+    // A submission on a problem already completed is a review of it (SC5).
+    private static boolean isReview(org.praxis.domain.progress.LearnerState before) {
+        return before.progress().isCompleted();
+    }
+
+    private static byte[] hash(String request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -156,7 +156,7 @@ create table submissions (
     verdict         text        not null check (verdict in ('correct', 'incorrect', 'error')),
     score           int         not null check (score between 0 and 100),
     feedback        text        not null,
-    tests           jsonb       not null,
+    tests           json        not null,   -- json, not jsonb: a replayed response keeps its field order
     run_ms          bigint,
     points_awarded  int         not null check (points_awarded >= 0),
     xp_awarded      int         not null check (xp_awarded >= 0),
@@ -186,7 +186,7 @@ create table learner_events (
     submission_id uuid,
     position      int         not null,
     type          text        not null,
-    payload       jsonb       not null,
+    payload       json        not null,     -- json keeps the field order clients saw
     occurred_at   timestamptz not null,
     primary key (id, occurred_at),
     foreign key (user_id) references users (id) on delete cascade

@@ -41,6 +41,7 @@ class LearningLoopHttpTest {
     private static IdentityFixture.User bob;
     private static IdentityFixture.User cy;
     private static String adaFirstCorrect;
+    private static String adaFirstCorrectBody;
 
     @BeforeAll
     static void start(DataSource dataSource) throws Exception {
@@ -87,6 +88,7 @@ class LearningLoopHttpTest {
         assertEquals(201, right.statusCode(), right.body());
         var body = json(right);
         adaFirstCorrect = body.get("id").asText();
+        adaFirstCorrectBody = right.body();
         assertEquals("correct", body.get("verdict").asText());
         assertEquals(100, body.get("score").asInt());
         assertEquals(150, body.get("pointsAwarded").asInt());
@@ -108,6 +110,7 @@ class LearningLoopHttpTest {
         assertEquals(201, replay.statusCode());
         assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElseThrow());
         assertEquals(first.body(), replay.body());
+        assertEquals(adaFirstCorrectBody, replay.body(), "byte for byte what the first request answered");
         var reused = submit(ada, "one-plus-one", "5", "ada-2");
         assertEquals(422, reused.statusCode());
         assertEquals("/problems/idempotency-key-reused", json(reused).get("type").asText());

@@ -58,7 +58,7 @@ public final class JooqSubmissions implements Submissions {
                 .set(SUBMISSIONS.VERDICT, s.verdict().name().toLowerCase(Locale.ROOT))
                 .set(SUBMISSIONS.SCORE, s.score())
                 .set(SUBMISSIONS.FEEDBACK, s.feedback())
-                .set(SUBMISSIONS.TESTS, StatsJson.jsonb(s.tests().stream().map(JooqSubmissions::test).toList()))
+                .set(SUBMISSIONS.TESTS, StatsJson.json(s.tests().stream().map(JooqSubmissions::test).toList()))
                 .set(SUBMISSIONS.RUN_MS, s.runMillis().orElse(null))
                 .set(SUBMISSIONS.POINTS_AWARDED, s.pointsAwarded())
                 .set(SUBMISSIONS.XP_AWARDED, s.xpAwarded())
@@ -79,7 +79,7 @@ public final class JooqSubmissions implements Submissions {
                     LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
             for (int i = 0; i < s.events().size(); i++) {
                 var event = s.events().get(i);
-                insert = insert.values(learner, s.id().value(), i, event.type(), StatsJson.jsonb(event.fields()), at);
+                insert = insert.values(learner, s.id().value(), i, event.type(), StatsJson.json(event.fields()), at);
             }
             insert.execute();
         }

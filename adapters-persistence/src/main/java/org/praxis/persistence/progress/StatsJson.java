@@ -75,6 +75,30 @@ final class StatsJson {
         }
     }
 
+    static org.jooq.JSON json(Object document) {
+        try {
+            return org.jooq.JSON.valueOf(MAPPER.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static Map<String, Object> map(org.jooq.JSON json) {
+        try {
+            return json == null ? Map.of() : MAPPER.readValue(json.data(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    static List<Object> list(org.jooq.JSON json) {
+        try {
+            return json == null ? List.of() : MAPPER.readValue(json.data(), new TypeReference<List<Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
     static Map<String, Object> map(JSONB jsonb) {
         try {
             return jsonb == null ? Map.of() : MAPPER.readValue(jsonb.data(), new TypeReference<LinkedHashMap<String, Object>>() { });

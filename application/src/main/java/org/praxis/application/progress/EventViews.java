@@ -3,7 +3,6 @@ package org.praxis.application.progress;
 import org.praxis.application.progress.port.in.EventView;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.praxis.domain.progress.DomainEvent;
 
@@ -19,8 +18,12 @@ public final class EventViews {
             f.put("problem", e.problem().value());
             f.put("verdict", e.outcome().name().toLowerCase(Locale.ROOT));
             f.put("score", e.score().value());
-            f.put("points", Map.of("base", e.points().base(), "timeBonus", e.points().timeBonus(),
-                    "hintPenalty", e.points().hintPenalty(), "total", e.points().total()));
+            var points = new LinkedHashMap<String, Object>();
+            points.put("base", e.points().base());
+            points.put("timeBonus", e.points().timeBonus());
+            points.put("hintPenalty", e.points().hintPenalty());
+            points.put("total", e.points().total());
+            f.put("points", points);
         } else if (event instanceof DomainEvent.ProblemSolved e) {
             f.put("problem", e.problem().value());
             f.put("score", e.score().value());

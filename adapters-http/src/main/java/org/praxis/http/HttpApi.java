@@ -22,13 +22,18 @@ public final class HttpApi {
     /** Bodies above this are refused with 413 before they are read into memory. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    /** How long a stop waits for requests in flight before it closes their connections anyway. */
+    public static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
+
     private final Javalin app;
     private final Set<String> routes;
+    private final RequestObservation observation;
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private HttpApi(Javalin app, Set<String> routes) {
+    private HttpApi(Javalin app, Set<String> routes, RequestObservation observation) {
         this.app = app;
         this.routes = routes;
+        this.observation = observation;
     }
 
     public static HttpApi create(List<FeatureRoutes> features, MeterRegistry registry, Json json) {
@@ -56,7 +61,7 @@ public final class HttpApi {
                 feature.register(config.routes);
             }
         });
-        return new HttpApi(app, registered);
+        return new HttpApi(app, registered, observation);
     }
 
     public HttpApi start(int port) {
@@ -76,6 +81,7 @@ public final class HttpApi {
 
     /** Stops taking connections, lets requests in flight finish (up to the stop timeout), closes its resources, then returns. */
     public void stop() {
+        drain();
         app.stop();
         for (AutoCloseable resource : resources) {
             try {
@@ -84,6 +90,30 @@ public final class HttpApi {
                 org.slf4j.LoggerFactory.getLogger(HttpApi.class).warn("closing {} failed: {}", resource, e.getMessage());
             }
         }
+    }
+
+    // Jetty 12 does not wait for requests by itself: stop accepting first, then let those in flight end.
+    private void drain() {
+        if (!app.jettyServer().started()) {
+            return;
+        }
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            connector.shutdown();
+        }
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (observation.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Requests being answered right now. */
+    public int inFlight() {
+        return observation.inFlight();
     }
 
     public Set<String> routes() {

@@ -52,6 +52,18 @@ class ServiceHttpTest {
     }
 
     @Test
+    void malformedJsonIsAProblemJson400AndCreatesNothing() throws Exception {
+        var request = HttpRequest.newBuilder(uri("/v1/accounts")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"ada\", ")).build();
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"type\":\"/problems/malformed-json\""), response.body());
+        assertTrue(response.body().contains("\"status\":400"), response.body());
+        assertEquals(404, get("/v1/users/ada").statusCode(), "no account was created");
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndKeepsASaneOne() throws Exception {
         var request = HttpRequest.newBuilder(uri("/health/live")).header("X-Request-Id", "abc-123").build();
         var response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -27,10 +27,17 @@ public final class RequestObservation {
 
     private final MeterRegistry registry;
     private final Json json;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public RequestObservation(MeterRegistry registry, Json json) {
         this.registry = registry;
         this.json = json;
+        registry.gauge("http.server.requests.active", inFlight);
+    }
+
+    /** Requests begun and not yet answered: graceful shutdown waits for this to reach zero. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public static String requestId(Context ctx) {
@@ -40,6 +47,7 @@ public final class RequestObservation {
 
     public void install(JavalinConfig config) {
         config.routes.before(ctx -> {
+            inFlight.incrementAndGet();
             String offered = ctx.header(HEADER);
             String id = offered != null && SANE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
             ctx.attribute(ATTRIBUTE, id);
@@ -67,6 +75,9 @@ public final class RequestObservation {
                 line.put("bytesIn", Math.max(0, ctx.req().getContentLengthLong()));
                 ACCESS.info(json.write(line));
             } finally {
+                if (ctx.attribute(ATTRIBUTE) != null) {
+                    inFlight.decrementAndGet();
+                }
                 MDC.remove("requestId");
             }
         });

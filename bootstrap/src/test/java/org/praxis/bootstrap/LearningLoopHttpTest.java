@@ -177,6 +177,8 @@ class LearningLoopHttpTest {
         assertEquals("2026-11-20", event(review, "reviewPassed").get("nextDueOn").asText());
         assertEquals(315, review.get("totals").get("points").asInt());
 
+        assertEquals(404, app.call("GET", "/v1/problems/no-such-problem/leaderboard", null, null).statusCode());
+        assertEquals(404, app.call("GET", "/v1/topics/no-such-topic/leaderboard", null, null).statusCode());
         var topic = json(app.call("GET", "/v1/topics/sums/leaderboard", null, null));
         assertEquals(List.of("1 ada 25", "2 bob 10", "2 cyd 10"), entries(topic));
     }

@@ -39,6 +39,21 @@ public final class JooqBoards implements Boards {
     }
 
     @Override
+    public boolean exists(BoardKey board) {
+        if (board instanceof BoardKey.OnProblem p) {
+            return dsl.fetchExists(dsl.selectOne().from(org.praxis.persistence.schema.Tables.PROBLEMS)
+                    .where(org.praxis.persistence.schema.Tables.PROBLEMS.SLUG.eq(p.problem().value())
+                            .and(org.praxis.persistence.schema.Tables.PROBLEMS.STATE.eq("published"))));
+        }
+        if (board instanceof BoardKey.InTopic t) {
+            return dsl.fetchExists(dsl.selectOne().from(org.praxis.persistence.schema.Tables.TOPICS)
+                    .where(org.praxis.persistence.schema.Tables.TOPICS.SLUG.eq(t.topic().value())
+                            .and(org.praxis.persistence.schema.Tables.TOPICS.ARCHIVED_AT.isNull())));
+        }
+        return true;
+    }
+
+    @Override
     public long size(BoardKey board) {
         var source = Source.of(board);
         return ((Number) dsl.fetchValue("select count(*) from " + source.from, source.binds.toArray())).longValue();

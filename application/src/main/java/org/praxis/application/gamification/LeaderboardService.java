@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.praxis.application.common.InvalidInput;
 import org.praxis.application.common.Members;
+import org.praxis.application.common.NotFound;
 import org.praxis.application.common.Transactions;
 import org.praxis.application.gamification.port.in.LeaderboardsUseCase;
 import org.praxis.application.gamification.port.out.Boards;
@@ -62,14 +63,24 @@ public final class LeaderboardService implements LeaderboardsUseCase {
     public Page problem(ProblemSlug problem, int limit, int offset) {
         checkPage(limit, offset);
         var key = new BoardKey.OnProblem(problem);
-        return tx.inTransaction(() -> new Page("problem", Optional.empty(), boards.size(key), boards.page(key, limit, offset)));
+        return tx.inTransaction(() -> {
+            if (!boards.exists(key)) {
+                throw new NotFound("problem", "There is no published problem '" + problem + "'.");
+            }
+            return new Page("problem", Optional.empty(), boards.size(key), boards.page(key, limit, offset));
+        });
     }
 
     @Override
     public Page topic(TopicSlug topic, int limit, int offset) {
         checkPage(limit, offset);
         var key = new BoardKey.InTopic(topic);
-        return tx.inTransaction(() -> new Page("topic", Optional.empty(), boards.size(key), boards.page(key, limit, offset)));
+        return tx.inTransaction(() -> {
+            if (!boards.exists(key)) {
+                throw new NotFound("topic", "There is no topic '" + topic + "'.");
+            }
+            return new Page("topic", Optional.empty(), boards.size(key), boards.page(key, limit, offset));
+        });
     }
 
     private BoardKey key(Board board, Optional<String> period) {

@@ -17,6 +17,9 @@ public interface Boards {
     /** Adds points earned now to the learner's score on these period boards (weekly, monthly). */
     void credit(LearnerId learner, List<BoardKey.Period> periods, long points);
 
+    /** Whether the board's subject exists (a published problem, a topic); the global and period boards always do. */
+    boolean exists(BoardKey board);
+
     long size(BoardKey board);
 
     List<Entry> page(BoardKey board, int limit, int offset);

@@ -229,6 +229,17 @@ class LearningLoopHttpTest {
         assertEquals(3, next.get("items").size(), "five submissions in all, none twice");
         var ofProblem = json(call("GET", "/v1/me/submissions?problem=one-plus-one", ada, null));
         assertEquals(3, ofProblem.get("items").size());
+
+        var export = json(call("GET", "/v1/me/export", ada, null)).get("learning");
+        assertEquals(515, export.get("totals").get("points").asInt());
+        assertEquals(5, export.get("submissions").size());
+        assertEquals("3", export.get("submissions").get(0).get("answer").asText(), "answers are the learner's data too");
+        assertEquals(List.of("2026-11-16", "2026-11-17", "2026-11-19"),
+                List.of(export.get("activeDays").get(0).asText(), export.get("activeDays").get(1).asText(),
+                        export.get("activeDays").get(2).asText()));
+        assertEquals(2, export.get("achievements").size());
+        assertEquals(0, json(call("GET", "/v1/me/export", bob, null)).get("learning").get("submissions").size() - 1,
+                "bob's export holds bob's one submission only");
     }
 
     @Test

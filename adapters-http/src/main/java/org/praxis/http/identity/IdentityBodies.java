@@ -69,10 +69,11 @@ final class IdentityBodies {
     record UserAdmin(String username, String role, boolean premium) {
     }
 
-    record Export(Instant exportedAt, Me account, List<Session> sessions, List<Identity> identities) {
+    record Export(Instant exportedAt, Me account, List<Session> sessions, List<Identity> identities,
+            java.util.Map<String, Object> learning) {
         static Export of(AccountExport e) {
             return new Export(e.exportedAt(), Me.of(e.account()), e.sessions().stream().map(Session::of).toList(),
-                    e.identities().stream().map(Identity::of).toList());
+                    e.identities().stream().map(Identity::of).toList(), e.learning());
         }
     }
 }

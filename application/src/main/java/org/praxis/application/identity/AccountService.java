@@ -196,7 +196,7 @@ public final class AccountService implements RegisterAccountUseCase, ProfileUseC
                     .toList();
             var identities = ports.identities().of(member.id()).stream()
                     .map(l -> new IdentityView(l.provider(), l.subject(), l.linkedAt())).toList();
-            return new AccountExport(now, myProfile(account), sessions, identities);
+            return new AccountExport(now, myProfile(account), sessions, identities, ports.standings().activity(member.id()));
         });
     }
 

@@ -13,6 +13,6 @@ public interface AccountLifecycleUseCase {
     void delete(Actor actor);
 
     record AccountExport(Instant exportedAt, ProfileUseCase.MyProfile account, List<SessionsUseCase.SessionView> sessions,
-            List<ExternalIdentitiesUseCase.IdentityView> identities) {
+            List<ExternalIdentitiesUseCase.IdentityView> identities, java.util.Map<String, Object> learning) {
     }
 }

@@ -24,4 +24,13 @@ public interface LearnerStandings {
     }
 
     Standing of(LearnerId learner);
+
+    /**
+     * Everything the learning loop holds about the learner, as plain data (lists and maps of strings,
+     * numbers and booleans), for the account export: enrolments, progress, submissions with their
+     * answers, XP, reviews, achievements, badges and the event log.
+     */
+    default java.util.Map<String, Object> activity(LearnerId learner) {
+        return java.util.Map.of();
+    }
 }

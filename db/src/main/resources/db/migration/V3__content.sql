@@ -95,7 +95,7 @@ create table problem_contents (
     company           text,
     starter_code      text        not null,
     created_at        timestamptz not null,
-    created_by        uuid        references users (id),
+    created_by        uuid        references users (id) on delete set null,   -- a deleted author is anonymised
     unique (problem_id, fingerprint)
 );
 
@@ -120,7 +120,7 @@ create table problem_versions (
     version       int         not null check (version >= 1),
     content_id    bigint      not null references problem_contents (id),
     published_at  timestamptz not null,
-    published_by  uuid        references users (id),
+    published_by  uuid        references users (id) on delete set null,
     restored_from int,
     primary key (problem_id, version),
     foreign key (problem_id, restored_from) references problem_versions (problem_id, version),

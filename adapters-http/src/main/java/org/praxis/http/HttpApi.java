@@ -25,6 +25,9 @@ public final class HttpApi {
     /** How long a stop waits for requests in flight before it closes their connections anyway. */
     public static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
 
+    /** A connection (or a request's body) that sends nothing for this long is closed. */
+    public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private final Javalin app;
     private final Set<String> routes;
     private final RequestObservation observation;
@@ -48,7 +51,13 @@ public final class HttpApi {
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                // what Jetty refuses before routing (bad percent-encoding, oversized headers) is problem+json too
+                server.setErrorHandler(new org.praxis.http.problem.JettyProblems(json));
+            });
+            // a request that stops sending (a slow or stalled client) gives its worker back after this long
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             config.events.handlerAdded(info -> {
                 if (info.getHttpMethod() != HandlerType.BEFORE && info.getHttpMethod() != HandlerType.AFTER
                         && info.getHttpMethod() != HandlerType.BEFORE_MATCHED && info.getHttpMethod() != HandlerType.AFTER_MATCHED) {
@@ -56,6 +65,15 @@ public final class HttpApi {
                 }
             });
             observation.install(config);
+            // U+0000 can never be stored or matched in PostgreSQL text: refuse it in paths and queries up front
+            config.routes.before(ctx -> {
+                String query = ctx.queryString();
+                if (ctx.path().indexOf('\u0000') >= 0 || ctx.path().toLowerCase(java.util.Locale.ROOT).contains("%00")
+                        || (query != null && query.toLowerCase(java.util.Locale.ROOT).contains("%00"))) {
+                    throw org.praxis.http.problem.ApiProblem.badRequest("/problems/validation", "The request is not valid",
+                            "The path and query may not contain the NUL character (%00).");
+                }
+            });
             problems.register(config.routes);
             for (var feature : features) {
                 feature.register(config.routes);
@@ -66,6 +84,16 @@ public final class HttpApi {
 
     public HttpApi start(int port) {
         app.start(port);
+        return idleTimeout(IDLE_TIMEOUT);
+    }
+
+    /** Closes connections idle for longer than {@code limit} (set on every connector; tests shorten it). */
+    public HttpApi idleTimeout(java.time.Duration limit) {
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(limit.toMillis());
+            }
+        }
         return this;
     }
 

@@ -208,6 +208,15 @@ class ContentHttpTest {
     }
 
     @Test
+    void anAuthorWhoDeletesTheirAccountLeavesTheirContentAnonymised() throws Exception {
+        var leaving = app.registerWithRole(app.uniqueName("leaving"), Role.AUTHOR);
+        String path = "/v1/authoring/problems/http-leaving";
+        ok(call("PUT", path, leaving, document("HTTP", 100)), 201);
+        assertEquals(204, call("DELETE", "/v1/me", leaving, null).statusCode());
+        assertEquals("draft", ok(call("GET", path, admin, null), 200).get("state").asText(), "the draft stays, without its author");
+    }
+
+    @Test
     void onlyAuthorsAndAdminsMayAuthorAndTheAnswerNeverRevealsWhetherADraftExists() throws Exception {
         ok(call("PUT", "/v1/authoring/problems/secret-draft", author, document("Secret", 100)), 201);
         String[][] routes = {

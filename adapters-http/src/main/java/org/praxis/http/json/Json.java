@@ -69,8 +69,17 @@ public final class Json {
         if (body.length == 0) {
             throw ApiProblem.badRequest("/problems/malformed-json", "Malformed JSON", "The request needs a JSON body.");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            var tree = mapper.readTree(body);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                throw ApiProblem.invalidField("(body)", "must be a JSON object");
+            }
+            if (containsNul(tree)) {
+                // PostgreSQL cannot store U+0000 in text: refuse it here rather than fail at the database
+                throw ApiProblem.invalidField("(body)", "text may not contain the NUL character (U+0000)");
+            }
+            value = mapper.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiProblem.invalidField(path(e), "is not a field of this request");
         } catch (InvalidFormatException e) {
@@ -85,6 +94,29 @@ public final class Json {
             throw ApiProblem.badRequest("/problems/malformed-json", "Malformed JSON",
                     "The request body is not valid JSON: " + firstLine(e.getMessage()));
         }
+        if (value == null) {
+            throw ApiProblem.invalidField("(body)", "must be a JSON object");
+        }
+        return value;
+    }
+
+    /** Whether any field name or text value holds U+0000. */
+    public static boolean containsNul(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        for (var child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

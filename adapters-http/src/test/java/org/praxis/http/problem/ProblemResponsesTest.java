@@ -117,6 +117,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aNullBodyAndTheNulCharacterAreA400() throws Exception {
+        assertEquals("must be a JSON object", problem(post("/echo", "null"), 400).get("errors").get(0).get("message").asText());
+        assertEquals("text may not contain the NUL character (U+0000)",
+                problem(post("/echo", "{\"name\":\"A\\u0000\",\"times\":1}"), 400).get("errors").get(0).get("message").asText());
+        problem(get("/fail/missing?tag=%00"), 400);
+    }
+
+    @Test
     void oversizedBodiesAreA413() throws Exception {
         String huge = "{\"name\":\"" + "a".repeat((int) HttpApi.MAX_BODY_BYTES) + "\",\"times\":1}";
         var problem = problem(post("/echo", huge), 413);

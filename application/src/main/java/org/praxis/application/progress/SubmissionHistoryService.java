@@ -58,7 +58,12 @@ public final class SubmissionHistoryService implements SubmissionHistoryUseCase 
     private static Submissions.Cursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-            var at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            long seconds = Long.parseLong(parts[0]);
+            // only instants this service can have issued (years 1970..9999), so the database never sees an absurd one
+            if (seconds < 0 || seconds > 253_402_300_799L) {
+                throw new IllegalArgumentException("out of range");
+            }
+            var at = Instant.ofEpochSecond(seconds, Long.parseLong(parts[1]));
             return new Submissions.Cursor(at, new SubmissionId(UUID.fromString(parts[2])));
         } catch (RuntimeException e) {
             throw InvalidInput.of("cursor", "is not a cursor this service issued");

@@ -68,6 +68,24 @@ class IdentityHttpTest {
     }
 
     @Test
+    void parallelFirstRequestsWithOneNewProviderTokenShareOneNewAccount() throws Exception {
+        String token = app.acme.token("acme-parallel", app.clock.instant(), Map.of("preferred_username", "parallel"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var calls = new ArrayList<java.util.concurrent.Callable<HttpResponse<String>>>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> app.call("GET", "/v1/me", token, null));
+        }
+        var ids = new java.util.HashSet<String>();
+        for (var future : pool.invokeAll(calls)) {
+            var response = future.get();
+            assertEquals(200, response.statusCode(), response.body());
+            ids.add(json(response).get("id").asText());
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size(), "one learner, whichever request provisioned it");
+    }
+
+    @Test
     void takenNamesAndEmailsInAnotherCaseAre409() throws Exception {
         app.register("grace");
         var name = problem(app.call("POST", "/v1/accounts", null, Map.of("username", "GRACE", "email", "g2@example.org",

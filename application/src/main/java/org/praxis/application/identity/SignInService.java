@@ -173,11 +173,20 @@ public final class SignInService implements SignInUseCase, AuthenticateUseCase, 
             throw invalidToken();
         }
         Instant now = clock.instant();
-        return ports.tx().inTransaction(() -> {
-            var user = ports.identities().userOf(verified.provider(), verified.subject())
-                    .orElseGet(() -> provision(verified, now));
-            return member(ports.accounts().byId(user).orElseThrow(SignInService::invalidToken));
-        });
+        try {
+            return ports.tx().inTransaction(() -> {
+                var user = ports.identities().userOf(verified.provider(), verified.subject())
+                        .orElseGet(() -> provision(verified, now));
+                return member(ports.accounts().byId(user).orElseThrow(SignInService::invalidToken));
+            });
+        } catch (Conflict raced) {
+            // A front end's parallel first requests with one new token: the other one provisioned the
+            // learner a moment ago, so use that account rather than failing this request.
+            return ports.tx().inTransaction(() -> ports.identities().userOf(verified.provider(), verified.subject())
+                    .flatMap(ports.accounts()::byId)
+                    .map(SignInService::member)
+                    .orElseThrow(() -> raced));
+        }
     }
 
     /** A provider's first token for a subject: a new learner, linked to it (ID3). Never linked to an existing account by e-mail. */

@@ -56,8 +56,6 @@ public final class HttpApi {
                 // what Jetty refuses before routing (bad percent-encoding, oversized headers) is problem+json too
                 server.setErrorHandler(new org.praxis.http.problem.JettyProblems(json));
             });
-            // a request that stops sending (a slow or stalled client) gives its worker back after this long
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             config.events.handlerAdded(info -> {
                 if (info.getHttpMethod() != HandlerType.BEFORE && info.getHttpMethod() != HandlerType.AFTER
                         && info.getHttpMethod() != HandlerType.BEFORE_MATCHED && info.getHttpMethod() != HandlerType.AFTER_MATCHED) {
@@ -75,6 +73,13 @@ public final class HttpApi {
                 }
             });
             problems.register(config.routes);
+            // refuse an announced oversized body on every route, also on those that never read one: left
+            // unread, Jetty would drop the connection in the middle of the answer
+            config.routes.before(ctx -> {
+                if (ctx.contentLength() > MAX_BODY_BYTES) {
+                    throw new io.javalin.http.HttpResponseException(413, "body too large");
+                }
+            });
             for (var feature : features) {
                 feature.register(config.routes);
             }

@@ -36,6 +36,11 @@ public final class LearningWiring {
     }
 
     public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json) {
+        return routes(dataSource, clock, json, ExternalGraders.none());
+    }
+
+    /** {@code graders}: the graders outside the domain (the SQL sandbox). */
+    public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json, ExternalGraders graders) {
         var dsl = Jooq.over(dataSource);
         var tx = new JooqTransactions(dsl);
         var problems = new JooqPracticeProblems(dsl);
@@ -43,7 +48,7 @@ public final class LearningWiring {
         var submissions = new JooqSubmissions(dsl);
         var overviews = new JooqLearnerOverviews(dsl);
         var boards = new JooqBoards(dsl);
-        var submit = new SubmitAnswerService(problems, learners, submissions, boards, new Grading(ExternalGraders.none()), tx, clock,
+        var submit = new SubmitAnswerService(problems, learners, submissions, boards, new Grading(graders), tx, clock,
                 BOARD_ZONE, UUID::randomUUID);
         return List.of(
                 new LearningRoutes(submit, new WorkOnProblemService(problems, learners, tx, clock),

@@ -81,8 +81,11 @@ public final class Wiring {
                 identityRoutes,
                 content.catalogueRoutes(),
                 content.authoringRoutes(json)));
-        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json));
-        return HttpApi.create(routes, registry, json).closing(content);
+        var sandbox = SandboxWiring.graders(dataSource, System.getenv());
+        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox)));
+        var api = HttpApi.create(routes, registry, json).closing(content);
+        sandbox.ifPresent(api::closing);
+        return api;
     }
 
     public static Identity identity(DataSource dataSource, IdentityConfig config) {

@@ -120,4 +120,36 @@ class DemoContentTest {
             assertTrue(view.get("modules").size() > 0, view.toString());
         }
     }
+
+    /** The SQL track: every official solution is graded correct in the sandbox, and the classic slips are caught. */
+    @Test
+    void everyDemoSqlSolutionIsGradedCorrectAndTheClassicSlipsAreNot() {
+        var wrong = java.util.Map.of(
+                "sql-customers-in-germany", "select id, name from customers where country like 'DE%'",
+                "sql-repeat-customers", "select customer_id, count(*) as orders from orders group by customer_id having count(*) > 2",
+                "sql-spend-per-customer", "select c.name, sum(o.total) as spent from customers c join orders o on o.customer_id = c.id group by c.name",
+                "sql-running-total", "select customer_id, id, sum(total) over (partition by customer_id order by ordered_on) from orders");
+        var graders = SandboxWiring.graders(database, java.util.Map.of()).orElseThrow();
+        try (var content = ContentWiring.content(database, Clock.systemUTC(), false); graders) {
+            int sqlProblems = 0;
+            for (String slug : List.of("sql-customers-in-germany", "sql-largest-orders-first", "sql-repeat-customers", "sql-spend-per-customer",
+                    "sql-running-total")) {
+                var full = content.cache().problem(new org.praxis.domain.curriculum.ProblemSlug(slug)).orElseThrow().content();
+                var settings = assertInstanceOf(GraderSettings.SqlResult.class, full.grader(), slug);
+                assertTrue(settings.testCases().stream().anyMatch(GraderSettings.SqlDataSet::hidden), slug + " has a hidden data set");
+                var grader = graders.find(settings).orElseThrow().grader();
+                var matcher = java.util.regex.Pattern.compile("```sql\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(full.solution());
+                assertTrue(matcher.find(), slug + " shows its query in solution.md");
+                var verdict = grader.grade(matcher.group(1));
+                assertEquals(org.praxis.domain.grading.Verdict.Outcome.CORRECT, verdict.outcome(), slug + ": " + verdict);
+                if (wrong.containsKey(slug)) {
+                    var slip = grader.grade(wrong.get(slug));
+                    assertEquals(org.praxis.domain.grading.Verdict.Outcome.INCORRECT, slip.outcome(), slug + ": " + slip);
+                    assertTrue(slip.tests().stream().anyMatch(t -> t.hidden() && !t.passed()), slug + " catches the slip on hidden data");
+                }
+                sqlProblems++;
+            }
+            assertEquals(5, sqlProblems);
+        }
+    }
 }

@@ -116,6 +116,10 @@ public final class AuthoringRoutes implements FeatureRoutes {
             return node.canConvertToInt() ? (Object) node.intValue() : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isNumber()) {
+            // a literal beyond double's range (1e400) is read as Infinity, which no BigDecimal holds
+            if (!node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+                throw ApiProblem.invalidField("(body)", "holds a number out of range");
+            }
             return node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText());
         }
         return null;

@@ -84,7 +84,7 @@ public final class ProblemResponses {
         };
     }
 
-    private static String typeOf(int status) {
+    static String typeOf(int status) {
         return switch (status) {
             case 404 -> "/problems/not-found";
             case 405 -> "/problems/method-not-allowed";
@@ -94,7 +94,7 @@ public final class ProblemResponses {
         };
     }
 
-    private static String titleOf(int status) {
+    static String titleOf(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Sign-in required";

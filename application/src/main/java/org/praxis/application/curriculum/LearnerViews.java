@@ -41,7 +41,7 @@ final class LearnerViews {
             return new AnswerFormat("multiple-choice", choice.options(), Optional.empty(), List.of());
         }
         if (grader instanceof GraderSettings.SqlResult sql) {
-            return new AnswerFormat("sql", List.of(), Optional.of(sql.setupScript()), List.of());
+            return new AnswerFormat("sql", List.of(), Optional.of(sql.learnerSetup()), List.of());
         }
         if (grader instanceof GraderSettings.TestSuite suite) {
             return new AnswerFormat("code", List.of(), Optional.empty(), suite.cases().stream()

@@ -175,24 +175,85 @@ public sealed interface GraderSettings permits GraderSettings.BuiltIn, GraderSet
     }
 
     /**
-     * SQL problems (GR2, seed 003): the learner's query runs in a sandbox on the problem's own tables
-     * ({@code setupScript}: DDL and sample rows) and its result is compared with the reference
-     * solution's, row order significant only when {@code orderMatters}.
+     * SQL problems (GR2, seed 003): the learner's one query runs in a sandbox on the problem's own
+     * tables ({@code schema}: DDL) filled with each data set in turn, and its result is compared with
+     * the reference solution's on the same data ({@link ResultComparison}). The sample rows are the
+     * visible data set {@value #SAMPLE}, shown to learners with the schema; {@code testCases} add
+     * variants (an empty table, ties, NULLs...), hidden ones reporting pass or fail only.
      */
-    record SqlResult(String setupScript, String referenceSolution, boolean orderMatters, int timeLimitMillis) implements External {
+    record SqlResult(String schema, String sampleRows, List<SqlDataSet> testCases, String referenceSolution,
+                     SqlComparison comparison, int timeLimitMillis) implements External {
         public static final String TYPE = "sql";
+        /** The name of the data set the sample rows make. */
+        public static final String SAMPLE = "sample";
 
         public SqlResult {
-            requireText(setupScript, "setup script");
+            requireText(schema, "schema");
+            sampleRows = sampleRows == null ? "" : sampleRows;
+            testCases = List.copyOf(Objects.requireNonNull(testCases, "test cases"));
             requireText(referenceSolution, "reference solution");
+            Objects.requireNonNull(comparison, "comparison");
             if (timeLimitMillis <= 0) {
                 throw new IllegalArgumentException("the time limit must be positive, was " + timeLimitMillis);
             }
+            var names = new HashSet<String>();
+            names.add(SAMPLE);
+            for (SqlDataSet testCase : testCases) {
+                if (!names.add(testCase.name())) {
+                    throw new IllegalArgumentException("test case names must be unique and not '" + SAMPLE + "': " + testCase.name());
+                }
+            }
+        }
+
+        /** Sample rows only, rows in any order, column names ignored, exact numbers. */
+        public SqlResult(String schema, String referenceSolution, boolean orderMatters, int timeLimitMillis) {
+            this(schema, "", List.of(), referenceSolution, new SqlComparison(orderMatters, false, BigDecimal.ZERO), timeLimitMillis);
+        }
+
+        /** Every data set a submission is graded on: the visible sample first, then the test cases. */
+        public List<SqlDataSet> dataSets() {
+            var all = new java.util.ArrayList<SqlDataSet>();
+            all.add(new SqlDataSet(SAMPLE, false, sampleRows));
+            all.addAll(testCases);
+            return List.copyOf(all);
+        }
+
+        /** What learners see to write their query: the tables and the sample rows. */
+        public String learnerSetup() {
+            return sampleRows.isBlank() ? schema.strip() : schema.strip() + "\n\n" + sampleRows.strip();
+        }
+
+        public boolean orderMatters() {
+            return comparison.orderMatters();
         }
 
         @Override
         public String type() {
             return TYPE;
+        }
+    }
+
+    /** One data set of a SQL problem: a script of inserts run after the schema. */
+    record SqlDataSet(String name, boolean hidden, String rows) {
+        public SqlDataSet {
+            requireText(name, "test case name");
+            rows = rows == null ? "" : rows;
+        }
+    }
+
+    /**
+     * How two query results are compared: row order significant or not, column names significant or
+     * not (their number and order always are), and the absolute tolerance for numbers (0: equal values,
+     * whatever their scale, so {@code 2} equals {@code 2.00}).
+     */
+    record SqlComparison(boolean orderMatters, boolean columnNamesMatter, BigDecimal numericTolerance) {
+        public static final SqlComparison DEFAULT = new SqlComparison(false, false, BigDecimal.ZERO);
+
+        public SqlComparison {
+            Objects.requireNonNull(numericTolerance, "numeric tolerance");
+            if (numericTolerance.signum() < 0) {
+                throw new IllegalArgumentException("the numeric tolerance cannot be negative, was " + numericTolerance);
+            }
         }
     }
 

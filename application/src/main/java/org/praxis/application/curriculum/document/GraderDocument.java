@@ -17,6 +17,8 @@ import org.praxis.domain.grading.GraderSettings.MultipleChoice;
 import org.praxis.domain.grading.GraderSettings.Numeric;
 import org.praxis.domain.grading.GraderSettings.RegularExpression;
 import org.praxis.domain.grading.GraderSettings.SingleChoice;
+import org.praxis.domain.grading.GraderSettings.SqlComparison;
+import org.praxis.domain.grading.GraderSettings.SqlDataSet;
 import org.praxis.domain.grading.GraderSettings.SqlResult;
 import org.praxis.domain.grading.GraderSettings.TestCase;
 import org.praxis.domain.grading.GraderSettings.TestSuite;
@@ -145,16 +147,49 @@ public final class GraderDocument {
     }
 
     private static Optional<GraderSettings> sql(Node node) {
-        var fields = node.object("an object", List.of("type", "setupScript", "referenceSolution", "orderMatters", "timeLimitMillis"))
-                .orElseThrow();
-        Optional<String> setup = fields.required("setupScript").nonBlankText();
+        var fields = node.object("an object", List.of("type", "schema", "setupScript", "sampleRows", "testCases", "referenceSolution",
+                "orderMatters", "columnNamesMatter", "numericTolerance", "timeLimitMillis")).orElseThrow();
+        // setupScript is the first form of the format (DDL and rows in one script): read as the schema
+        Optional<String> schema;
+        if (fields.has("setupScript") && !fields.has("schema")) {
+            schema = fields.get("setupScript").nonBlankText();
+        } else {
+            if (fields.has("setupScript")) {
+                fields.get("setupScript").error("is the old name of schema; give only schema");
+            }
+            schema = fields.required("schema").nonBlankText();
+        }
+        String sampleRows = fields.get("sampleRows").text().orElse("");
         Optional<String> reference = fields.required("referenceSolution").nonBlankText();
         boolean orderMatters = fields.get("orderMatters").bool().orElse(false);
+        boolean columnNamesMatter = fields.get("columnNamesMatter").bool().orElse(false);
+        Node toleranceNode = fields.get("numericTolerance");
+        BigDecimal tolerance = toleranceNode.decimal().orElse(BigDecimal.ZERO);
+        if (tolerance.signum() < 0) {
+            toleranceNode.error("cannot be negative, was " + tolerance.toPlainString());
+        }
         int limit = positive(fields.get("timeLimitMillis"), DEFAULT_SQL_TIME_LIMIT_MILLIS);
-        if (setup.isEmpty() || reference.isEmpty()) {
+        var cases = new ArrayList<SqlDataSet>();
+        var names = new java.util.HashSet<String>();
+        names.add(SqlResult.SAMPLE);
+        for (Node item : fields.get("testCases").items()) {
+            item.object("an object", List.of("name", "hidden", "rows")).ifPresentOrElse(testCase -> {
+                Optional<String> name = testCase.required("name").nonBlankText();
+                boolean hidden = testCase.get("hidden").bool().orElse(false);
+                String rows = testCase.get("rows").text().orElse("");
+                if (name.isPresent() && !names.add(name.get())) {
+                    testCase.get("name").error("test case names must be unique and not '" + SqlResult.SAMPLE + "'; '" + name.get()
+                            + "' appears twice");
+                    return;
+                }
+                name.ifPresent(n -> cases.add(new SqlDataSet(n, hidden, rows)));
+            }, () -> item.error("must be an object"));
+        }
+        if (schema.isEmpty() || reference.isEmpty() || tolerance.signum() < 0) {
             return Optional.empty();
         }
-        return node.make(() -> new SqlResult(setup.get(), reference.get(), orderMatters, limit));
+        return node.make(() -> new SqlResult(schema.get(), sampleRows, cases, reference.get(),
+                new SqlComparison(orderMatters, columnNamesMatter, tolerance), limit));
     }
 
     private static Optional<GraderSettings> tests(Node node) {
@@ -240,9 +275,21 @@ public final class GraderDocument {
             json.put("correct", List.copyOf(choice.correct()));
             json.put("partialCredit", choice.partialCredit());
         } else if (settings instanceof SqlResult sql) {
-            json.put("setupScript", sql.setupScript());
+            json.put("schema", sql.schema());
+            json.put("sampleRows", sql.sampleRows());
+            var cases = new ArrayList<Map<String, Object>>();
+            for (SqlDataSet testCase : sql.testCases()) {
+                var item = new LinkedHashMap<String, Object>();
+                item.put("name", testCase.name());
+                item.put("hidden", testCase.hidden());
+                item.put("rows", testCase.rows());
+                cases.add(item);
+            }
+            json.put("testCases", cases);
             json.put("referenceSolution", sql.referenceSolution());
-            json.put("orderMatters", sql.orderMatters());
+            json.put("orderMatters", sql.comparison().orderMatters());
+            json.put("columnNamesMatter", sql.comparison().columnNamesMatter());
+            json.put("numericTolerance", sql.comparison().numericTolerance().toPlainString());
             json.put("timeLimitMillis", sql.timeLimitMillis());
         } else if (settings instanceof TestSuite suite) {
             var cases = new ArrayList<Map<String, Object>>();

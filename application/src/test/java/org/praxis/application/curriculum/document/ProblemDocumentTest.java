@@ -40,6 +40,10 @@ class ProblemDocumentTest {
                         new GraderSettings.MultipleChoice(List.of("x", "y", "z"), Set.of(0, 2), true)),
                 ProblemContent.of("SQL", "S", ProblemKind.SQL, Difficulty.EXPERT, TOPIC,
                         new GraderSettings.SqlResult("create table t(x int);", "select x from t", true, 500)),
+                ProblemContent.of("SQL variants", "S", ProblemKind.SQL, Difficulty.ADVANCED, TOPIC,
+                        new GraderSettings.SqlResult("create table t(x numeric);", "insert into t values (1.5);",
+                                List.of(new GraderSettings.SqlDataSet("empty", true, ""), new GraderSettings.SqlDataSet("ties", false, "insert into t values (2), (2);")),
+                                "select x from t order by x", new GraderSettings.SqlComparison(true, true, new BigDecimal("0.01")), 800)),
                 ProblemContent.of("Judge", "S", ProblemKind.FREE_TEXT, Difficulty.ADVANCED, TOPIC, new GraderSettings.AiJudge("Because.", "Be kind.", 60))
                         .withHints(List.of(new Hint("first", 5), new Hint("second", 0)))
                         .withCatalogueData(true, List.of("a", "B"), Optional.of("Acme"))
@@ -74,5 +78,25 @@ class ProblemDocumentTest {
                 "grader", map("type", "exact", "accepted", list("a"))), errors), ProblemDocument.Form.INLINE, ProblemDocument.Texts.NONE);
         assertEquals("grader.type: a choice problem cannot be graded by 'exact' settings; use one of [multiple-choice, single-choice]",
                 errors.list().get(0).field() + ": " + errors.list().get(0).message());
+    }
+
+    @Test
+    void sqlSettingsReadTheirDefaultsAndTheOldSetupScript() {
+        var content = read(map("title", "T", "kind", "sql", "difficulty", "beginner", "statement", "S",
+                "grader", map("type", "sql", "setupScript", "create table t(x int);", "referenceSolution", "select x from t")));
+        assertEquals(new GraderSettings.SqlResult("create table t(x int);", "select x from t", false, 2000), content.grader());
+    }
+
+    @Test
+    void sqlTestCasesAreCheckedByName() {
+        var errors = new FieldErrors();
+        ProblemDocument.read(Node.root(map("title", "T", "kind", "sql", "difficulty", "beginner", "statement", "S",
+                "grader", map("type", "sql", "schema", "create table t(x int);", "referenceSolution", "select x from t",
+                        "numericTolerance", "-1", "testCases", list(map("name", "sample", "rows", ""), map("hidden", true)))), errors),
+                ProblemDocument.Form.INLINE, ProblemDocument.Texts.NONE);
+        assertEquals(List.of("grader.numericTolerance: cannot be negative, was -1",
+                        "grader.testCases[0].name: test case names must be unique and not 'sample'; 'sample' appears twice",
+                        "grader.testCases[1].name: is required"),
+                errors.list().stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 }

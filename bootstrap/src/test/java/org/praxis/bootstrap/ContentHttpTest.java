@@ -218,6 +218,9 @@ class ContentHttpTest {
 
     @Test
     void onlyAuthorsAndAdminsMayAuthorAndTheAnswerNeverRevealsWhetherADraftExists() throws Exception {
+        // the role is checked before the body is read: a malformed document from a learner is still a 403
+        assertEquals(403, call("PUT", "/v1/authoring/problems/anything", learner, "{not json").statusCode());
+        assertEquals(401, call("PUT", "/v1/authoring/tracks/anything", null, "{not json").statusCode());
         ok(call("PUT", "/v1/authoring/problems/secret-draft", author, document("Secret", 100)), 201);
         String[][] routes = {
                 {"GET", "/v1/authoring/problems"}, {"GET", "/v1/authoring/tracks"},

@@ -41,7 +41,7 @@ public final class AuthoringRoutes implements FeatureRoutes {
                 problems.list(Authentication.actor(ctx), QueryParams.text(ctx, "state"), CatalogueRoutes.page(ctx)),
                 CurriculumBodies.AuthoredProblemItem::of)));
         routes.put(Paths.AUTHORING_PROBLEM, ctx -> {
-            var saved = problems.saveDraft(Authentication.actor(ctx), ctx.pathParam("slug"), document(ctx));
+            var saved = problems.saveDraft(Authentication.actor(ctx), ctx.pathParam("slug"), () -> document(ctx));
             ctx.status(saved.created() ? 201 : 200).json(CurriculumBodies.AuthoredProblem.of(saved.problem()));
         });
         routes.get(Paths.AUTHORING_PROBLEM, ctx -> ctx.json(CurriculumBodies.AuthoredProblem.of(
@@ -68,7 +68,7 @@ public final class AuthoringRoutes implements FeatureRoutes {
         routes.get(Paths.AUTHORING_TRACKS, ctx -> ctx.json(CurriculumBodies.Page.of(
                 tracks.list(Authentication.actor(ctx), CatalogueRoutes.page(ctx)), CurriculumBodies.AuthoredTrackItem::of)));
         routes.put(Paths.AUTHORING_TRACK, ctx -> {
-            var saved = tracks.saveDraft(Authentication.actor(ctx), ctx.pathParam("slug"), document(ctx));
+            var saved = tracks.saveDraft(Authentication.actor(ctx), ctx.pathParam("slug"), () -> document(ctx));
             ctx.status(saved.created() ? 201 : 200).json(CurriculumBodies.AuthoredTrack.of(saved.track()));
         });
         routes.get(Paths.AUTHORING_TRACK, ctx -> ctx.json(CurriculumBodies.AuthoredTrack.of(

@@ -55,6 +55,12 @@ public final class ProblemAuthoringService implements AuthorProblemsUseCase {
     }
 
     @Override
+    public Saved saveDraft(Actor actor, String slug, java.util.function.Supplier<Map<String, Object>> document) {
+        Access.requireAuthor(actor);
+        return saveDraft(actor, slug, document.get());
+    }
+
+    @Override
     public Saved saveDraft(Actor actor, String slug, Map<String, Object> document) {
         Access.requireAuthor(actor);
         ProblemSlug problemSlug;

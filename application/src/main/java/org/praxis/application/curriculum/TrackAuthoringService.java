@@ -49,6 +49,12 @@ public final class TrackAuthoringService implements AuthorTracksUseCase {
     }
 
     @Override
+    public Saved saveDraft(Actor actor, String slug, java.util.function.Supplier<Map<String, Object>> document) {
+        Access.requireAuthor(actor);
+        return saveDraft(actor, slug, document.get());
+    }
+
+    @Override
     public Saved saveDraft(Actor actor, String slug, Map<String, Object> document) {
         Access.requireAuthor(actor);
         TrackSlug trackSlug;

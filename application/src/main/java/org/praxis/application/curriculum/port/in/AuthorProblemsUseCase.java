@@ -23,6 +23,9 @@ public interface AuthorProblemsUseCase {
     /** Creates the problem as a draft, or replaces its draft. Archived problems must be restored first. */
     Saved saveDraft(Actor actor, String slug, Map<String, Object> document);
 
+    /** As above, reading the document only once the caller may author: a learner learns nothing from a bad body. */
+    Saved saveDraft(Actor actor, String slug, java.util.function.Supplier<Map<String, Object>> document);
+
     ProblemDetails show(Actor actor, String slug);
 
     /** The draft as a learner would see it once published (no solution, no hidden tests). */

@@ -20,6 +20,9 @@ public interface AuthorTracksUseCase {
     /** Creates the track as a draft, or replaces its draft. Archived tracks must be restored first. */
     Saved saveDraft(Actor actor, String slug, Map<String, Object> document);
 
+    /** As above, reading the document only once the caller may author: a learner learns nothing from a bad body. */
+    Saved saveDraft(Actor actor, String slug, java.util.function.Supplier<Map<String, Object>> document);
+
     TrackDetails show(Actor actor, String slug);
 
     /**

@@ -21,6 +21,8 @@ import org.praxis.http.json.Json;
 import org.praxis.http.progress.LearningRoutes;
 import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
+import org.praxis.persistence.curriculum.CachingCatalogue;
+import org.praxis.persistence.curriculum.CachingPracticeProblems;
 import org.praxis.persistence.curriculum.JooqPracticeProblems;
 import org.praxis.persistence.gamification.JooqBoards;
 import org.praxis.persistence.progress.JooqLearnerOverviews;
@@ -35,15 +37,15 @@ public final class LearningWiring {
     private LearningWiring() {
     }
 
-    public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json) {
-        return routes(dataSource, clock, json, ExternalGraders.none());
-    }
-
-    /** {@code graders}: the graders outside the domain (the SQL sandbox). */
-    public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json, ExternalGraders graders) {
+    /**
+     * {@code graders}: the graders outside the domain (the SQL sandbox); {@code publishedContent}: the
+     * content cache whose invalidation also drops the practice problems cached here.
+     */
+    public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json, ExternalGraders graders,
+            CachingCatalogue publishedContent) {
         var dsl = Jooq.over(dataSource);
         var tx = new JooqTransactions(dsl);
-        var problems = new JooqPracticeProblems(dsl);
+        var problems = new CachingPracticeProblems(new JooqPracticeProblems(dsl), publishedContent);
         var learners = new JooqLearnerStates(dsl);
         var submissions = new JooqSubmissions(dsl);
         var overviews = new JooqLearnerOverviews(dsl);

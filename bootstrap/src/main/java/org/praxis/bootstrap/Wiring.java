@@ -82,7 +82,7 @@ public final class Wiring {
                 content.catalogueRoutes(),
                 content.authoringRoutes(json)));
         var sandbox = SandboxWiring.graders(dataSource, System.getenv());
-        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox)));
+        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox), content.cache()));
         var api = HttpApi.create(routes, registry, json).closing(content);
         sandbox.ifPresent(api::closing);
         return api;

@@ -165,11 +165,15 @@ class ContentHttpTest {
         assertEquals("{\"slug\":\"http-acronym\",\"version\":1}", ok(call("POST", path + "/publish", author, null), 200).toString());
         assertEquals(1, ok(call("GET", "/v1/problems/http-acronym", learner, null), 200).get("version").asInt(),
                 "the publishing instance serves the new version at once");
+        assertEquals(1, ok(call("POST", "/v1/problems/http-acronym/submissions", learner, Map.of("answer", "x")), 201)
+                .get("problemVersion").asInt());
 
         ok(call("PUT", path, admin, document("HTTP", 120)), 200);
         assertEquals(1, ok(call("GET", "/v1/problems/http-acronym", null, null), 200).get("version").asInt(), "the draft is not live");
         assertEquals("{\"slug\":\"http-acronym\",\"version\":2}", ok(call("POST", path + "/publish", admin, null), 200).toString());
         assertEquals(120, ok(call("GET", "/v1/problems/http-acronym", null, null), 200).get("basePoints").asInt());
+        assertEquals(2, ok(call("POST", "/v1/problems/http-acronym/submissions", learner, Map.of("answer", "x")), 201)
+                .get("problemVersion").asInt(), "submissions are graded on the new version at once, not a cached one");
 
         var versions = ok(call("GET", path + "/versions", author, null), 200);
         assertEquals(List.of("items", "nextCursor"), fieldNames(versions));

@@ -47,8 +47,13 @@ public final class CachingCatalogue implements Catalogue {
     private record Key(String method, Object argument) {
     }
 
+    /**
+     * A value of published content, cached until the next content change anywhere (other read models of
+     * published content, such as the practice problems of the learning loop, share this invalidation).
+     * "Not found" is not kept: unknown slugs must not be able to fill the cache.
+     */
     @SuppressWarnings("unchecked")
-    private <T> T cached(String method, Object argument, Supplier<T> load) {
+    public <T> T cached(String method, Object argument, Supplier<T> load) {
         var key = new Key(method, argument);
         long current = generation.get();
         Entry hit = entries.get(key);
@@ -56,7 +61,7 @@ public final class CachingCatalogue implements Catalogue {
             return (T) hit.value();
         }
         T value = load.get();
-        if (entries.size() < MAX_ENTRIES) {
+        if (entries.size() < MAX_ENTRIES && !(value instanceof Optional<?> optional && optional.isEmpty())) {
             entries.put(key, new Entry(current, value));
         }
         return value;

@@ -63,10 +63,35 @@ public final class ProblemResponses {
             write(ctx, status, typeOf(status), titleOf(status), detailOf(ctx, e), List.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (databaseUnreachable(e)) {
+                // reads outside a use case's transaction meet an outage too: same answer as Unavailable
+                LOG.warn("the database does not answer ({} {}): {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "5");
+                write(ctx, 503, "/problems/unavailable", "Service unavailable",
+                        "The service cannot reach its database right now; retry shortly.", List.of());
+                return;
+            }
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "/problems/internal", "Internal error",
                     "Something went wrong on our side; the request id identifies it in our logs.", List.of());
         });
+    }
+
+    /** No connection from the pool in time, a refused or broken connection, or a server shutting down. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private void write(Context ctx, int status, String type, String title, String detail,

@@ -53,6 +53,7 @@ public final class Paths {
     public static final String PROBLEM_HINT = "/v1/problems/{slug}/hints/{n}";
     public static final String PROBLEM_SUBMISSIONS = "/v1/problems/{slug}/submissions";
     public static final String SUBMISSION = "/v1/submissions/{id}";
+    public static final String GRADING_JOB = "/v1/grading-jobs/{id}";
     public static final String ME_SUBMISSIONS = "/v1/me/submissions";
     public static final String ME_DASHBOARD = "/v1/me/dashboard";
     public static final String ME_REVIEWS_DUE = "/v1/me/reviews/due";

@@ -11,6 +11,9 @@ import org.praxis.application.gamification.LeaderboardService;
 import org.praxis.application.grading.Grading;
 import org.praxis.application.grading.port.out.ExternalGraders;
 import org.praxis.application.progress.EnrolmentService;
+import org.praxis.application.progress.GradingJobsService;
+import org.praxis.application.progress.GradingMode;
+import org.praxis.application.progress.GradingWorker;
 import org.praxis.application.progress.LearnerDashboardService;
 import org.praxis.application.progress.SubmissionHistoryService;
 import org.praxis.application.progress.SubmitAnswerService;
@@ -25,6 +28,7 @@ import org.praxis.persistence.curriculum.CachingCatalogue;
 import org.praxis.persistence.curriculum.CachingPracticeProblems;
 import org.praxis.persistence.curriculum.JooqPracticeProblems;
 import org.praxis.persistence.gamification.JooqBoards;
+import org.praxis.persistence.progress.JooqGradingJobs;
 import org.praxis.persistence.progress.JooqLearnerOverviews;
 import org.praxis.persistence.progress.JooqLearnerStates;
 import org.praxis.persistence.progress.JooqSubmissions;
@@ -37,12 +41,22 @@ public final class LearningWiring {
     private LearningWiring() {
     }
 
+    /** The learning routes and the grading workers to stop with the server (none in inline mode). */
+    public record Learning(List<FeatureRoutes> routes, AutoCloseable workers) {
+    }
+
     /**
      * {@code graders}: the graders outside the domain (the SQL sandbox); {@code publishedContent}: the
      * content cache whose invalidation also drops the practice problems cached here.
      */
     public static List<FeatureRoutes> routes(DataSource dataSource, Clock clock, Json json, ExternalGraders graders,
             CachingCatalogue publishedContent) {
+        return learning(dataSource, clock, json, graders, publishedContent, GradingSettings.defaults()).routes();
+    }
+
+    /** As {@link #routes}, with grading jobs (PR6) when {@code grading} is queued, and their workers started. */
+    public static Learning learning(DataSource dataSource, Clock clock, Json json, ExternalGraders graders,
+            CachingCatalogue publishedContent, GradingSettings grading) {
         var dsl = Jooq.over(dataSource);
         var tx = new JooqTransactions(dsl);
         var problems = new CachingPracticeProblems(new JooqPracticeProblems(dsl), publishedContent);
@@ -50,13 +64,45 @@ public final class LearningWiring {
         var submissions = new JooqSubmissions(dsl);
         var overviews = new JooqLearnerOverviews(dsl);
         var boards = new JooqBoards(dsl);
-        var submit = new SubmitAnswerService(problems, learners, submissions, boards, new Grading(graders), tx, clock,
+        var jobs = new JooqGradingJobs(dsl);
+        var inline = new SubmitAnswerService(problems, learners, submissions, boards, new Grading(graders), tx, clock,
                 BOARD_ZONE, UUID::randomUUID);
-        return List.of(
+        var submit = grading.mode() == GradingMode.QUEUED ? inline.queued(jobs, grading.waitFor()) : inline;
+        AutoCloseable workers = () -> {
+        };
+        if (grading.mode() == GradingMode.QUEUED && grading.workers() > 0) {
+            var list = new java.util.ArrayList<GradingWorker>();
+            for (int i = 1; i <= grading.workers(); i++) {
+                list.add(new GradingWorker(workerName(i), jobs, learners, inline, tx, clock, grading.lease(), grading.maxAttempts()));
+            }
+            workers = GradingWorkers.start(list, grading.idlePoll());
+        }
+        return new Learning(List.of(
                 new LearningRoutes(submit, new WorkOnProblemService(problems, learners, tx, clock),
                         new EnrolmentService(overviews, tx, clock),
                         new LearnerDashboardService(overviews, learners, submissions, tx, clock),
-                        new SubmissionHistoryService(submissions, tx), json),
-                new LeaderboardRoutes(new LeaderboardService(boards, tx, clock, BOARD_ZONE)));
+                        new SubmissionHistoryService(submissions, tx), json, new GradingJobsService(jobs, submissions, tx)),
+                new LeaderboardRoutes(new LeaderboardService(boards, tx, clock, BOARD_ZONE))), workers);
+    }
+
+    /** One grading worker on its own ports (tests drive its {@code runOnce()}; production starts them above). */
+    public static GradingWorker worker(DataSource dataSource, Clock clock, ExternalGraders graders, String name,
+            GradingSettings grading) {
+        var dsl = Jooq.over(dataSource);
+        var tx = new JooqTransactions(dsl);
+        var learners = new JooqLearnerStates(dsl);
+        var inline = new SubmitAnswerService(new JooqPracticeProblems(dsl), learners, new JooqSubmissions(dsl),
+                new JooqBoards(dsl), new Grading(graders), tx, clock, BOARD_ZONE, UUID::randomUUID);
+        return new GradingWorker(name, new JooqGradingJobs(dsl), learners, inline, tx, clock, grading.lease(), grading.maxAttempts());
+    }
+
+    private static String workerName(int n) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -69,6 +69,11 @@ public final class Wiring {
     }
 
     public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, IdentityConfig identityConfig) {
+        return httpApi(dataSource, registry, identityConfig, GradingSettings.fromEnv(System.getenv()));
+    }
+
+    public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, IdentityConfig identityConfig,
+            GradingSettings grading) {
         var json = new Json();
         var readiness = new ReadinessService(new JdbcDatabaseProbe(dataSource));
         var identity = identity(dataSource, identityConfig);
@@ -82,8 +87,11 @@ public final class Wiring {
                 content.catalogueRoutes(),
                 content.authoringRoutes(json)));
         var sandbox = SandboxWiring.graders(dataSource, System.getenv());
-        routes.addAll(LearningWiring.routes(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox), content.cache()));
-        var api = HttpApi.create(routes, registry, json).closing(content);
+        var learning = LearningWiring.learning(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox),
+                content.cache(), grading);
+        routes.addAll(learning.routes());
+        // the workers stop before the sandbox they grade with closes
+        var api = HttpApi.create(routes, registry, json).closing(content).closing(learning.workers());
         sandbox.ifPresent(api::closing);
         return api;
     }

@@ -155,7 +155,10 @@ class HostileInputTest {
         try {
             return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            if (!oversized) {
+            // A large body the route never reads (a DELETE, say) may be answered and the connection closed
+            // while the client is still sending it, as it may for one over the limit; small ones never are.
+            boolean large = request.body() != null && request.body().length > 16 * 1024;
+            if (!oversized && !large) {
                 throw new AssertionError(request + " -> the connection failed: " + e, e);
             }
             // the server refused and closed while the client was still sending: allowed, but nothing may change

@@ -44,10 +44,15 @@ public final class IdentityFixture implements AutoCloseable {
     private final AtomicInteger names = new AtomicInteger();
 
     public IdentityFixture(DataSource dataSource) {
+        this(dataSource, GradingSettings.defaults());
+    }
+
+    /** With grading jobs configured by {@code grading} (PR6). */
+    public IdentityFixture(DataSource dataSource, GradingSettings grading) {
         config = new Wiring.IdentityConfig(clock, new Argon2Parameters(1024, 1, 1),
                 IdentitySettings.defaults("https://app.example.org"), mailer, List.of(acme.settings()), true);
         identity = Wiring.identity(dataSource, config);
-        http = Wiring.httpApi(dataSource, Metrics.registry(), config).start(0);
+        http = Wiring.httpApi(dataSource, Metrics.registry(), config, grading).start(0);
     }
 
     @Override

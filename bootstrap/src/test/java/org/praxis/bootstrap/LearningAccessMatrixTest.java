@@ -194,6 +194,8 @@ class LearningAccessMatrixTest {
                         Map.of("answer", "1")), 401, 404, 404, 404, 404),
                 new Row("GET /v1/submissions/{id}", "ada's", w -> status("GET", "/v1/submissions/" + adaSubmission, w, null),
                         401, ok, 404, 404, 404),
+                new Row("GET /v1/grading-jobs/{id}", "unknown", w -> status("GET", "/v1/grading-jobs/" + java.util.UUID.randomUUID(), w, null),
+                        401, 404, 404, 404, 404),
                 new Row("GET /v1/leaderboards/{board}", "global", w -> status("GET", "/v1/leaderboards/global", w, null), ok, ok, ok, ok, ok),
                 new Row("GET /v1/leaderboards/{board}/me", "weekly", w -> status("GET", "/v1/leaderboards/weekly/me", w, null),
                         401, ok, ok, ok, ok),

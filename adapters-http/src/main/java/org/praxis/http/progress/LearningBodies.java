@@ -24,6 +24,11 @@ final class LearningBodies {
     record SubmitRequest(String answer) {
     }
 
+    /** A grading job (PR6): {@code submission} once completed, {@code error} once failed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record JobResponse(String id, String status, SubmissionResponse submission, String error) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SubmissionResponse(String id, String problem, int problemVersion, String verdict, int score, int pointsAwarded,
             int xpAwarded, String feedback, List<TestBody> tests, Long runMillis, boolean review, String answer,

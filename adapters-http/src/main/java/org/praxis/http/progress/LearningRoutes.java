@@ -3,9 +3,11 @@ package org.praxis.http.progress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.praxis.application.progress.port.in.EnrolUseCase;
+import org.praxis.application.progress.port.in.GradingJobsUseCase;
 import org.praxis.application.progress.port.in.LearnerDashboardUseCase;
 import org.praxis.application.progress.port.in.SubmissionHistoryUseCase;
 import org.praxis.application.progress.port.in.SubmitAnswerUseCase;
@@ -32,9 +34,18 @@ public final class LearningRoutes implements FeatureRoutes {
     private final LearnerDashboardUseCase dashboard;
     private final SubmissionHistoryUseCase history;
     private final Json json;
+    private final GradingJobsUseCase jobs;
 
     public LearningRoutes(SubmitAnswerUseCase submit, WorkOnProblemUseCase work, EnrolUseCase enrol,
             LearnerDashboardUseCase dashboard, SubmissionHistoryUseCase history, Json json) {
+        this(submit, work, enrol, dashboard, history, json, (actor, id) -> {
+            throw new org.praxis.application.common.NotFound("grading job", "There is no grading job '" + id + "'.");
+        });
+    }
+
+    public LearningRoutes(SubmitAnswerUseCase submit, WorkOnProblemUseCase work, EnrolUseCase enrol,
+            LearnerDashboardUseCase dashboard, SubmissionHistoryUseCase history, Json json, GradingJobsUseCase jobs) {
+        this.jobs = jobs;
         this.submit = submit;
         this.work = work;
         this.enrol = enrol;
@@ -59,6 +70,11 @@ public final class LearningRoutes implements FeatureRoutes {
         routes.post(Paths.PROBLEM_SUBMISSIONS, this::submit);
         routes.get(Paths.SUBMISSION, ctx -> ctx.json(LearningBodies.submission(
                 history.one(Authentication.actor(ctx), QueryParams.path(ctx, "id", SubmissionId::of)))));
+        routes.get(Paths.GRADING_JOB, ctx -> {
+            var job = jobs.job(Authentication.actor(ctx), QueryParams.path(ctx, "id", UUID::fromString));
+            ctx.json(new LearningBodies.JobResponse(job.id().toString(), job.status(),
+                    job.submission().map(LearningBodies::submission).orElse(null), job.error().orElse(null)));
+        });
         routes.get(Paths.ME_SUBMISSIONS, ctx -> {
             var page = history.mine(Authentication.actor(ctx), QueryParams.query(ctx, "problem", ProblemSlug::new),
                     QueryParams.text(ctx, "cursor"),
@@ -84,6 +100,9 @@ public final class LearningRoutes implements FeatureRoutes {
         } else if (outcome instanceof SubmitAnswerUseCase.Outcome.Replayed replayed) {
             ctx.header("Idempotent-Replayed", "true");
             ctx.status(201).json(LearningBodies.submission(replayed.submission()));
+        } else if (outcome instanceof SubmitAnswerUseCase.Outcome.Queued queued) {
+            ctx.header("Location", Paths.GRADING_JOB.replace("{id}", queued.job().toString()));
+            ctx.status(202).json(new LearningBodies.JobResponse(queued.job().toString(), "pending", null, null));
         } else if (outcome instanceof SubmitAnswerUseCase.Outcome.Locked locked) {
             String missing = locked.missingPrerequisites().stream().map(Object::toString).collect(Collectors.joining(", "));
             throw new ApiProblem(409, "/problems/problem-locked", "Problem locked",

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -33,6 +35,9 @@ import org.praxis.domain.progress.Progression;
 import org.praxis.domain.progress.ScoredProblem;
 import org.praxis.domain.progress.ScoringConfig;
 import org.praxis.domain.progress.SubmissionId;
+import org.praxis.domain.identity.LearnerId;
+import org.praxis.domain.grading.GraderSettings;
+import org.praxis.application.progress.port.out.GradingJobs;
 import org.praxis.domain.scoring.PointsPolicy;
 
 /**
@@ -49,6 +54,9 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
     private final Supplier<UUID> ids;
     private final Boards boards;
     private final ZoneId boardZone;
+    /** Set with {@link #queued}: submissions to external graders become grading jobs (PR6). */
+    private final GradingJobs jobs;
+    private final Duration wait;
 
     public SubmitAnswerService(PracticeProblems problems, LearnerStates learners, Submissions submissions, Boards boards,
             Grading grading, Transactions tx, Clock clock, ZoneId boardZone, Supplier<UUID> ids) {
@@ -61,6 +69,39 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
         this.tx = Objects.requireNonNull(tx);
         this.clock = Objects.requireNonNull(clock);
         this.ids = Objects.requireNonNull(ids);
+        this.jobs = null;
+        this.wait = Duration.ZERO;
+    }
+
+    private SubmitAnswerService(SubmitAnswerService inline, GradingJobs jobs, Duration wait) {
+        this.boards = inline.boards;
+        this.boardZone = inline.boardZone;
+        this.problems = inline.problems;
+        this.learners = inline.learners;
+        this.submissions = inline.submissions;
+        this.grading = inline.grading;
+        this.tx = inline.tx;
+        this.clock = inline.clock;
+        this.ids = inline.ids;
+        this.jobs = Objects.requireNonNull(jobs);
+        this.wait = Objects.requireNonNull(wait);
+    }
+
+    /**
+     * The same service in {@link GradingMode#QUEUED}: an answer to an external grader is stored as a
+     * grading job, and the request waits up to {@code wait} for a worker to complete it.
+     */
+    public SubmitAnswerService queued(GradingJobs jobs, Duration wait) {
+        return new SubmitAnswerService(this, jobs, wait);
+    }
+
+    /** The grader, for the grading worker (which grades outside any transaction). */
+    Grading grading() {
+        return grading;
+    }
+
+    PracticeProblems problems() {
+        return problems;
     }
 
     @Override
@@ -78,6 +119,9 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
             throw new Forbidden("'" + c.problem() + "' is for premium learners.");
         }
         byte[] requestHash = hash(c.problem().value() + "\n" + c.answer());
+        if (jobs != null && problem.content().grader() instanceof GraderSettings.External) {
+            return enqueue(member.id(), c, problem, requestHash);
+        }
         return tx.inTransaction(() -> {
             var zone = learners.lock(member.id());
             if (c.key().isPresent()) {
@@ -94,38 +138,107 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
             if (access instanceof ModuleAccess.Locked locked) {
                 return new Outcome.Locked(c.problem(), locked.missing());
             }
-            var before = learners.load(member.id(), problem);
             var graded = grading.grade(problem.content().grader(), c.answer());
-            var id = new SubmissionId(ids.get());
-            // PostgreSQL keeps microseconds: the response must equal what a replay reads back
-            var at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            var scored = problem.placement().map(ScoredProblem.of(problem.slug(), problem.content())::placedIn)
-                    .orElse(ScoredProblem.of(problem.slug(), problem.content()));
-            var rules = problems.awardRules();
-            var config = new ScoringConfig(scored, problem.xp(), PointsPolicy.DEFAULT, rules.badges(), rules.achievements());
-            var outcome = Progression.apply(before, GradedAttempt.of(id, problem.slug(), graded.verdict()), config, at, zone);
-            learners.save(before, outcome, problem);
-            long earned = outcome.eventsOf(DomainEvent.PointsAwarded.class).stream().mapToLong(DomainEvent.PointsAwarded::points).sum();
-            if (earned > 0) {
-                boards.credit(member.id(), List.of(
-                        new Boards.BoardKey.Period("weekly", BoardPeriod.containing(BoardPeriod.Kind.WEEK, at, boardZone).key()),
-                        new Boards.BoardKey.Period("monthly", BoardPeriod.containing(BoardPeriod.Kind.MONTH, at, boardZone).key())),
-                        earned);
-            }
-            var after = outcome.newState();
-            var view = new SubmissionView(id, problem.slug(), problem.version(), c.answer(), graded.verdict().outcome(),
-                    graded.verdict().score().value(), graded.verdict().feedback(), graded.verdict().tests(),
-                    GradedAttempt.of(id, problem.slug(), graded.verdict()).runTime().map(d -> d.toMillis()),
-                    outcome.pointsAwarded(), outcome.xpAwarded(), isReview(before),
-                    graded.grader(),
-                    new SubmissionView.Progress(after.progress().status(), after.progress().attempts(),
-                            after.progress().bestScore().value()),
-                    new SubmissionView.Totals(after.totals().points(), after.totals().solved(), after.streak().current(),
-                            after.streak().longest()),
-                    outcome.events().stream().map(EventViews::of).toList(), at);
-            submissions.record(member.id(), view, problem.id(), c.key(), requestHash);
+            var view = applyGraded(member.id(), zone, problem, c.answer(), graded, c.key(), requestHash);
             return new Outcome.Graded(view);
         });
+    }
+
+    private record Enqueued(Outcome done, UUID job, boolean replay) {
+    }
+
+    private Outcome enqueue(LearnerId learner, Command c, PracticeProblems.PracticeProblem problem, byte[] requestHash) {
+        var enqueued = tx.inTransaction(() -> {
+            learners.lock(learner);
+            if (c.key().isPresent()) {
+                var used = submissions.byKey(learner, c.key().get());
+                if (used.isPresent()) {
+                    if (!Arrays.equals(used.get().requestHash(), requestHash)) {
+                        throw keyReused();
+                    }
+                    return new Enqueued(new Outcome.Replayed(submissions.find(learner, used.get().submission()).orElseThrow()), null, true);
+                }
+                var job = jobs.byKey(learner, c.key().get());
+                if (job.isPresent()) {
+                    if (!Arrays.equals(job.get().requestHash(), requestHash)) {
+                        throw keyReused();
+                    }
+                    return new Enqueued(null, job.get().id(), true);
+                }
+            }
+            var access = UnlockPolicy.decide(problem.prerequisites(), learners.completedModules(learner));
+            if (access instanceof ModuleAccess.Locked locked) {
+                return new Enqueued(new Outcome.Locked(c.problem(), locked.missing()), null, false);
+            }
+            var id = ids.get();
+            jobs.create(new GradingJobs.Job(id, learner, problem.id(), problem.slug(), c.answer(), c.key(), requestHash,
+                    GradingJobs.Status.PENDING, 0, Optional.empty(), Optional.empty(), Optional.empty()), clock.instant());
+            return new Enqueued(null, id, false);
+        });
+        if (enqueued.done() != null) {
+            return enqueued.done();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            var job = tx.inTransaction(() -> jobs.find(learner, enqueued.job())).orElseThrow();
+            if (job.status() == GradingJobs.Status.COMPLETED) {
+                var view = tx.inTransaction(() -> submissions.find(learner, job.submission().orElseThrow())).orElseThrow();
+                return enqueued.replay() ? new Outcome.Replayed(view) : new Outcome.Graded(view);
+            }
+            if (job.status() == GradingJobs.Status.FAILED || System.nanoTime() >= deadline) {
+                return new Outcome.Queued(job.id());
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(50, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome.Queued(job.id());
+            }
+        }
+    }
+
+    private static Unprocessable keyReused() {
+        return new Unprocessable("idempotency-key-reused",
+                "This Idempotency-Key was used with a different request; use a new key for a new submission.");
+    }
+
+    /**
+     * Applies a graded answer: the reducer, every write, the submission. Runs inside the caller's
+     * transaction, after {@code learners.lock(learner)} (which gave {@code zone}); shared by the inline
+     * path and the grading worker so a queued answer ends exactly like a synchronous one.
+     */
+    public SubmissionView applyGraded(LearnerId learner, ZoneId zone, PracticeProblems.PracticeProblem problem, String answer,
+            Grading.Graded graded, Optional<String> key, byte[] requestHash) {
+        var before = learners.load(learner, problem);
+        var id = new SubmissionId(ids.get());
+        // PostgreSQL keeps microseconds: the response must equal what a replay reads back
+        var at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var scored = problem.placement().map(ScoredProblem.of(problem.slug(), problem.content())::placedIn)
+                .orElse(ScoredProblem.of(problem.slug(), problem.content()));
+        var rules = problems.awardRules();
+        var config = new ScoringConfig(scored, problem.xp(), PointsPolicy.DEFAULT, rules.badges(), rules.achievements());
+        var outcome = Progression.apply(before, GradedAttempt.of(id, problem.slug(), graded.verdict()), config, at, zone);
+        learners.save(before, outcome, problem);
+        long earned = outcome.eventsOf(DomainEvent.PointsAwarded.class).stream().mapToLong(DomainEvent.PointsAwarded::points).sum();
+        if (earned > 0) {
+            boards.credit(learner, List.of(
+                    new Boards.BoardKey.Period("weekly", BoardPeriod.containing(BoardPeriod.Kind.WEEK, at, boardZone).key()),
+                    new Boards.BoardKey.Period("monthly", BoardPeriod.containing(BoardPeriod.Kind.MONTH, at, boardZone).key())),
+                    earned);
+        }
+        var after = outcome.newState();
+        var view = new SubmissionView(id, problem.slug(), problem.version(), answer, graded.verdict().outcome(),
+                graded.verdict().score().value(), graded.verdict().feedback(), graded.verdict().tests(),
+                GradedAttempt.of(id, problem.slug(), graded.verdict()).runTime().map(d -> d.toMillis()),
+                outcome.pointsAwarded(), outcome.xpAwarded(), isReview(before),
+                graded.grader(),
+                new SubmissionView.Progress(after.progress().status(), after.progress().attempts(),
+                        after.progress().bestScore().value()),
+                new SubmissionView.Totals(after.totals().points(), after.totals().solved(), after.streak().current(),
+                        after.streak().longest()),
+                outcome.events().stream().map(EventViews::of).toList(), at);
+        submissions.record(learner, view, problem.id(), key, requestHash);
+        return view;
     }
 
     // A submission on a problem already completed is a review of it (SC5).

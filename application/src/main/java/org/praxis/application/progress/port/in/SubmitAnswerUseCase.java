@@ -35,6 +35,10 @@ public interface SubmitAnswerUseCase {
         record Replayed(SubmissionView submission) implements Outcome {
         }
 
+        /** Queued as a grading job (PR6) that did not complete within the wait: poll the job. */
+        record Queued(java.util.UUID job) implements Outcome {
+        }
+
         /** The problem's module needs other modules completed first. */
         record Locked(ProblemSlug problem, SortedSet<ModuleSlug> missingPrerequisites) implements Outcome {
         }

@@ -63,15 +63,6 @@ public final class HttpApi {
                 }
             });
             observation.install(config);
-            // U+0000 can never be stored or matched in PostgreSQL text: refuse it in paths and queries up front
-            config.routes.before(ctx -> {
-                String query = ctx.queryString();
-                if (ctx.path().indexOf('\u0000') >= 0 || ctx.path().toLowerCase(java.util.Locale.ROOT).contains("%00")
-                        || (query != null && query.toLowerCase(java.util.Locale.ROOT).contains("%00"))) {
-                    throw org.praxis.http.problem.ApiProblem.badRequest("/problems/validation", "The request is not valid",
-                            "The path and query may not contain the NUL character (%00).");
-                }
-            });
             problems.register(config.routes);
             // refuse an announced oversized body on every route, also on those that never read one: left
             // unread, Jetty would drop the connection in the middle of the answer

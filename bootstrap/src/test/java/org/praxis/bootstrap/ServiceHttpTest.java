@@ -64,6 +64,14 @@ class ServiceHttpTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIsA400OnAnyRoute() throws Exception {
+        // the catalogue's tag filter reaches PostgreSQL, which refuses U+0000 (SQLSTATE 22021)
+        var response = get("/v1/problems?tag=%00");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"type\":\"/problems/validation\""), response.body());
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndKeepsASaneOne() throws Exception {
         var request = HttpRequest.newBuilder(uri("/health/live")).header("X-Request-Id", "abc-123").build();
         var response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -71,10 +71,28 @@ public final class ProblemResponses {
                         "The service cannot reach its database right now; retry shortly.", List.of());
                 return;
             }
+            if (databaseRefusedValue(e)) {
+                // a value from the request that passed every check but that PostgreSQL cannot take
+                // (U+0000 in text, an impossible date or number): the caller's input, on any route
+                write(ctx, 400, "/problems/validation", "The request is not valid",
+                        "The request holds a value the database cannot store (for example the NUL character).", List.of());
+                return;
+            }
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "/problems/internal", "Internal error",
                     "Something went wrong on our side; the request id identifies it in our logs.", List.of());
         });
+    }
+
+    /** SQLSTATE 22021 (NUL / bad encoding), 22P05 (untranslatable), 22008 (date out of range), 22003 (number out of range). */
+    static boolean databaseRefusedValue(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && java.util.Set.of("22021", "22P05", "22008", "22003").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No connection from the pool in time, a refused or broken connection, or a server shutting down. */

@@ -58,6 +58,10 @@ class ProblemResponsesTest {
             routes.get("/fail/down", ctx -> {
                 throw new Unavailable("db down", new RuntimeException());
             });
+            routes.get("/fail/nul", ctx -> {
+                throw new IllegalStateException("query failed",
+                        new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+            });
             routes.get("/fail/bug", ctx -> {
                 throw new IllegalStateException("secret internals");
             });
@@ -121,7 +125,7 @@ class ProblemResponsesTest {
         assertEquals("must be a JSON object", problem(post("/echo", "null"), 400).get("errors").get(0).get("message").asText());
         assertEquals("text may not contain the NUL character (U+0000)",
                 problem(post("/echo", "{\"name\":\"A\\u0000\",\"times\":1}"), 400).get("errors").get(0).get("message").asText());
-        problem(get("/fail/missing?tag=%00"), 400);
+        assertEquals("/problems/validation", problem(get("/fail/nul"), 400).get("type").asText());
     }
 
     @Test

@@ -37,11 +37,6 @@ public final class JooqTransactions implements Transactions {
                 if (SqlStates.isUnavailable(e)) {
                     throw new Unavailable("the database does not answer", e);
                 }
-                if (SqlStates.isBadValue(state)) {
-                    // a value that got past the adapters' checks but that PostgreSQL cannot take: the caller's input
-                    throw org.praxis.application.common.InvalidInput.of("(request)",
-                            "holds a value the database cannot store (SQLSTATE " + state + ")");
-                }
                 throw e;
             }
         }
@@ -64,11 +59,6 @@ public final class JooqTransactions implements Transactions {
         /** 40001 serialization failure, 40P01 deadlock: the transaction can simply run again. */
         public static boolean isRetryable(String state) {
             return "40001".equals(state) || "40P01".equals(state);
-        }
-
-        /** Untranslatable characters (NUL), bad encodings, out-of-range dates and numbers. */
-        public static boolean isBadValue(String state) {
-            return "22021".equals(state) || "22P05".equals(state) || "22008".equals(state) || "22003".equals(state);
         }
 
         /** Connection failures (class 08), admin shutdown (57P01..57P03), or no connection from the pool in time. */

@@ -20,6 +20,8 @@ import org.praxis.domain.identity.LearnerId;
  * the learner's local today: a streak whose last active day is before yesterday has ended.
  */
 public final class JooqLearnerStandings implements LearnerStandings {
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXPORT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final DSLContext dsl;
     private final Clock clock;
 
@@ -87,7 +89,7 @@ public final class JooqLearnerStandings implements LearnerStandings {
         var id = learner.value();
         var json = dsl.fetchValue(ACTIVITY, id, id, id, id, id, id, id, id, id, id);
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(String.valueOf(json),
+            return EXPORT_JSON.readValue(String.valueOf(json),
                     new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the learning export is not JSON", e);

@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.praxis.application.common.Forbidden;
 import org.praxis.application.common.InvalidInput;
 import org.praxis.application.common.Members;
-import org.praxis.application.common.NotFound;
 import org.praxis.application.common.Transactions;
 import org.praxis.application.common.Unprocessable;
 import org.praxis.application.gamification.port.out.Boards;
@@ -113,11 +111,7 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
         if (c.key().filter(k -> k.isBlank() || k.length() > MAX_KEY_LENGTH).isPresent()) {
             throw InvalidInput.of("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        var problem = problems.published(c.problem())
-                .orElseThrow(() -> new NotFound("problem", "There is no published problem '" + c.problem() + "'."));
-        if (problem.content().premium() && !c.actor().hasPremium()) {
-            throw new Forbidden("'" + c.problem() + "' is for premium learners.");
-        }
+        var problem = problems.openTo(c.actor(), c.problem());
         byte[] requestHash = hash(c.problem().value() + "\n" + c.answer());
         if (jobs != null && problem.content().grader() instanceof GraderSettings.External) {
             return enqueue(member.id(), c, problem, requestHash);

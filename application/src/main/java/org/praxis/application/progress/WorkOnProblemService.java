@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.praxis.application.common.Conflict;
-import org.praxis.application.common.Forbidden;
 import org.praxis.application.common.Members;
 import org.praxis.application.common.NotFound;
 import org.praxis.application.common.Transactions;
@@ -34,7 +33,7 @@ public final class WorkOnProblemService implements WorkOnProblemUseCase {
     @Override
     public MyProgress start(Actor actor, ProblemSlug slug) {
         var member = Members.require(actor);
-        var problem = published(actor, slug);
+        var problem = problems.openTo(actor, slug);
         return tx.inTransaction(() -> {
             learners.lock(member.id());
             requireUnlocked(member.id(), problem);
@@ -50,7 +49,7 @@ public final class WorkOnProblemService implements WorkOnProblemUseCase {
     @Override
     public RevealedHint revealHint(Actor actor, ProblemSlug slug, int number) {
         var member = Members.require(actor);
-        var problem = published(actor, slug);
+        var problem = problems.openTo(actor, slug);
         var hints = problem.content().hints();
         if (number < 1 || number > hints.size()) {
             throw new NotFound("hint", "'" + slug + "' has " + hints.size() + " hint(s); there is no hint " + number + ".");
@@ -67,15 +66,6 @@ public final class WorkOnProblemService implements WorkOnProblemUseCase {
             var hint = hints.get(number - 1);
             return new RevealedHint(number, hint.text(), hint.penalty());
         });
-    }
-
-    private PracticeProblems.PracticeProblem published(Actor actor, ProblemSlug slug) {
-        var problem = problems.published(slug)
-                .orElseThrow(() -> new NotFound("problem", "There is no published problem '" + slug + "'."));
-        if (problem.content().premium() && !actor.hasPremium()) {
-            throw new Forbidden("'" + slug + "' is for premium learners.");
-        }
-        return problem;
     }
 
     /** Work on a problem of a locked module waits, as its submissions do (409 problem-locked). */

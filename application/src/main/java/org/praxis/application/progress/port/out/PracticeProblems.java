@@ -18,6 +18,19 @@ public interface PracticeProblems {
     /** The published version of a problem; empty for drafts, archived and unknown slugs alike. */
     Optional<PracticeProblem> published(ProblemSlug slug);
 
+    /**
+     * The published problem {@code actor} may practise: 404 when it is not published (drafts and unknown
+     * slugs alike), 403 when it is premium and the actor is not.
+     */
+    default PracticeProblem openTo(org.praxis.domain.identity.Actor actor, ProblemSlug slug) {
+        var problem = published(slug).orElseThrow(() -> new org.praxis.application.common.NotFound("problem",
+                "There is no published problem '" + slug + "'."));
+        if (problem.content().premium() && !actor.hasPremium()) {
+            throw new org.praxis.application.common.Forbidden("'" + slug + "' is for premium learners.");
+        }
+        return problem;
+    }
+
     /** The badge ladder and achievements currently in force. */
     AwardRules awardRules();
 

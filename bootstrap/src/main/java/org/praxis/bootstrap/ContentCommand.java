@@ -8,6 +8,8 @@ import org.praxis.application.curriculum.port.in.SyncContentUseCase;
 import org.praxis.application.curriculum.port.in.SyncContentUseCase.Outcome;
 import org.praxis.application.curriculum.port.in.ValidateContentUseCase.ContentError;
 
+import org.praxis.persistence.grading.SqlSandboxGraders;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,7 +86,8 @@ final class ContentCommand implements Runnable {
             long started = System.nanoTime();
             try (var database = Database.open(settings, new SimpleMeterRegistry())) {
                 database.migrate();
-                try (var content = ContentWiring.content(database.dataSource(), Clock.systemUTC(), false)) {
+                var sandbox = SandboxWiring.graders(database.dataSource(), System.getenv());
+                try (var content = ContentWiring.content(database.dataSource(), Clock.systemUTC(), false, SandboxWiring.references(sandbox))) {
                     Outcome outcome = content.sync().sync(new SyncContentUseCase.Command(dir, dryRun, progress(err)));
                     if (outcome instanceof Outcome.Invalid invalid) {
                         invalid.errors().forEach(out::println);
@@ -98,6 +101,8 @@ final class ContentCommand implements Runnable {
                             : String.format("synced in %.1f s", (System.nanoTime() - started) / 1e9));
                     out.flush();
                     return 0;
+                } finally {
+                    sandbox.ifPresent(SqlSandboxGraders::close);
                 }
             }
         }

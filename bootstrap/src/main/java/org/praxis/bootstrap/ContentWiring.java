@@ -11,6 +11,7 @@ import org.praxis.application.curriculum.ContentSyncService;
 import org.praxis.application.curriculum.ContentValidationService;
 import org.praxis.application.curriculum.ProblemAuthoringService;
 import org.praxis.application.curriculum.TrackAuthoringService;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 import org.praxis.http.curriculum.AuthoringRoutes;
 import org.praxis.http.curriculum.CatalogueRoutes;
 import org.praxis.http.json.Json;
@@ -58,8 +59,9 @@ public final class ContentWiring {
     /**
      * @param listen whether to listen for other instances' changes (a serving instance does; a one-off
      *               command such as {@code content sync} only announces its own)
+     * @param references runs the reference solutions of new and changed SQL problems at sync (the sandbox)
      */
-    public static Content content(DataSource dataSource, Clock clock, boolean listen) {
+    public static Content content(DataSource dataSource, Clock clock, boolean listen, ReferenceSolutions references) {
         var dsl = Jooq.over(dataSource);
         var tx = new JooqTransactions(dsl);
         var problems = new JooqProblems(dsl);
@@ -71,7 +73,8 @@ public final class ContentWiring {
                 ? Optional.of(new ContentListener(connector(dataSource), cache::invalidate).start())
                 : Optional.empty();
         return new Content(
-                new ContentSyncService(new FileContentFolders(), problems, tracks, topics, new JooqAwards(dsl), changes, tx, clock),
+                new ContentSyncService(new FileContentFolders(), problems, tracks, topics, new JooqAwards(dsl), changes, tx, clock,
+                        references),
                 new CatalogueService(cache, new JooqLearnerProgress(dsl)),
                 new ProblemAuthoringService(problems, topics, changes, tx, clock),
                 new TrackAuthoringService(tracks, problems, changes, tx, clock),

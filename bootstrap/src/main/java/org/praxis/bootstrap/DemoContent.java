@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.praxis.application.curriculum.port.in.SyncContentUseCase;
 import org.praxis.application.curriculum.port.in.SyncContentUseCase.Outcome;
+import org.praxis.persistence.grading.SqlSandboxGraders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,10 @@ final class DemoContent {
     private DemoContent() {
     }
 
+    /** Syncs the demo, checking the reference query of every new or changed SQL problem in the sandbox. */
     static void load(DataSource dataSource) {
-        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false)) {
+        var sandbox = SandboxWiring.graders(dataSource, System.getenv());
+        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false, SandboxWiring.references(sandbox))) {
             Outcome outcome = content.sync().sync(SyncContentUseCase.Command.of(ContentWiring.DEMO_CONTENT, false));
             if (outcome instanceof Outcome.Invalid invalid) {
                 throw new StartupFailure("the demo content is not valid: " + invalid.errors().get(0)
@@ -30,6 +33,8 @@ final class DemoContent {
             }
             var report = ((Outcome.Synced) outcome).report();
             LOG.info("demo content synced: {}", ContentReport.summary(report));
+        } finally {
+            sandbox.ifPresent(SqlSandboxGraders::close);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.praxis.application.grading.port.out.ExternalGraders;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 import org.praxis.persistence.common.DatabaseUrl;
 import org.praxis.persistence.grading.SandboxSettings;
 import org.praxis.persistence.grading.SqlSandboxGraders;
@@ -43,6 +44,11 @@ final class SandboxWiring {
             return Optional.empty();
         }
         return Optional.of(SqlSandboxGraders.of(settings.withPassword(password)));
+    }
+
+    /** The reference checker content sync uses: the sandbox, or none (with the warning above) when there is no sandbox. */
+    static ReferenceSolutions references(Optional<SqlSandboxGraders> graders) {
+        return graders.<ReferenceSolutions>map(g -> g).orElse(ReferenceSolutions.none());
     }
 
     static ExternalGraders orNone(Optional<SqlSandboxGraders> graders) {

@@ -80,13 +80,13 @@ public final class Wiring {
         var identityRoutes = new IdentityRoutes(new IdentityRoutes.UseCases(identity.signIn(), identity.accounts(),
                 identity.signIn(), identity.signIn(), identity.accounts(), identity.credentials(), identity.credentials(),
                 identity.accounts(), identity.signIn(), identity.accounts()), json, identityConfig.trustForwardedFor());
-        var content = ContentWiring.content(dataSource, Clock.systemUTC(), true);
+        var sandbox = SandboxWiring.graders(dataSource, System.getenv());
+        var content = ContentWiring.content(dataSource, Clock.systemUTC(), true, SandboxWiring.references(sandbox));
         var routes = new java.util.ArrayList<org.praxis.http.FeatureRoutes>(List.of(
                 new OperationsRoutes(readiness, registry, OpenApiDocument.load(), json),
                 identityRoutes,
                 content.catalogueRoutes(),
                 content.authoringRoutes(json)));
-        var sandbox = SandboxWiring.graders(dataSource, System.getenv());
         var learning = LearningWiring.learning(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox),
                 content.cache(), grading);
         routes.addAll(learning.routes());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.application.curriculum.port.in.SyncContentUseCase;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 import org.praxis.domain.identity.Role;
 import org.praxis.persistence.testing.FreshDatabase;
 
@@ -37,7 +38,7 @@ class ContentHttpTest {
 
     @BeforeAll
     static void start(DataSource dataSource) throws Exception {
-        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false)) {
+        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false, ReferenceSolutions.none())) {
             var outcome = content.sync().sync(SyncContentUseCase.Command.of("classpath:content/valid", false));
             assertTrue(outcome instanceof SyncContentUseCase.Outcome.Synced, outcome.toString());
         }

@@ -24,6 +24,7 @@ import org.praxis.application.curriculum.port.in.SyncContentUseCase.Outcome;
 import org.praxis.application.curriculum.port.in.SyncContentUseCase.Report;
 import org.praxis.domain.grading.GraderSettings;
 import org.praxis.http.HttpApi;
+import org.praxis.persistence.grading.SqlSandboxGraders;
 import org.praxis.persistence.testing.FreshDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +40,15 @@ class DemoContentTest {
     private static DataSource database;
     private static Report firstSync;
     private static HttpApi http;
+    private static SqlSandboxGraders sandbox;
     private static final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
     static void syncTheDemo(DataSource dataSource) {
         database = dataSource;
-        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false)) {
+        sandbox = SandboxWiring.graders(dataSource, java.util.Map.of()).orElseThrow();
+        // the demo's own sync, with every SQL reference query run in the sandbox as at start-up
+        try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false, sandbox)) {
             var outcome = content.sync().sync(Command.of(ContentWiring.DEMO_CONTENT, false));
             firstSync = assertInstanceOf(Outcome.Synced.class, outcome, outcome::toString).report();
         }
@@ -54,6 +58,7 @@ class DemoContentTest {
     @AfterAll
     static void stop() {
         http.stop();
+        sandbox.close();
     }
 
     private static JsonNode get(String path) throws Exception {
@@ -74,7 +79,7 @@ class DemoContentTest {
     @Test
     void loadingTheDemoAgainAtStartChangesNothing() {
         DemoContent.load(database);
-        try (var content = ContentWiring.content(database, Clock.systemUTC(), false)) {
+        try (var content = ContentWiring.content(database, Clock.systemUTC(), false, org.praxis.application.grading.port.out.ReferenceSolutions.none())) {
             var again = ((Outcome.Synced) content.sync().sync(Command.of(ContentWiring.DEMO_CONTENT, true))).report();
             assertFalse(again.changedAnything(), again.toString());
             assertEquals(firstSync.problems().count(ChangeKind.ADDED), again.problems().unchanged());
@@ -83,7 +88,7 @@ class DemoContentTest {
 
     @Test
     void noDemoProblemPageCarriesItsSolutionOrAnythingOfItsGraderButWhatALearnerNeeds() throws Exception {
-        try (var content = ContentWiring.content(database, Clock.systemUTC(), false)) {
+        try (var content = ContentWiring.content(database, Clock.systemUTC(), false, org.praxis.application.grading.port.out.ReferenceSolutions.none())) {
             String cursor = "";
             int seen = 0;
             do {
@@ -130,7 +135,7 @@ class DemoContentTest {
                 "sql-spend-per-customer", "select c.name, sum(o.total) as spent from customers c join orders o on o.customer_id = c.id group by c.name",
                 "sql-running-total", "select customer_id, id, sum(total) over (partition by customer_id order by ordered_on) from orders");
         var graders = SandboxWiring.graders(database, java.util.Map.of()).orElseThrow();
-        try (var content = ContentWiring.content(database, Clock.systemUTC(), false); graders) {
+        try (var content = ContentWiring.content(database, Clock.systemUTC(), false, org.praxis.application.grading.port.out.ReferenceSolutions.none()); graders) {
             int sqlProblems = 0;
             for (String slug : List.of("sql-customers-in-germany", "sql-largest-orders-first", "sql-repeat-customers", "sql-spend-per-customer",
                     "sql-running-total")) {

@@ -13,8 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.praxis.application.grading.port.out.ReferenceSolutions.Failure;
+import org.praxis.application.grading.port.out.ReferenceSolutions.Part;
 import org.praxis.domain.grading.GraderSettings.SqlDataSet;
 import org.praxis.domain.grading.GraderSettings.SqlResult;
 import org.praxis.domain.grading.QueryResult;
@@ -119,28 +122,97 @@ public final class SqlSandbox implements AutoCloseable {
         }
     }
 
-    private Run runIn(Connection connection, String schema, SqlResult problem, SqlDataSet dataSet, String answer) throws SQLException {
+    /**
+     * A problem's reference query alone on one data set, as content sync checks it: empty when it runs
+     * to a result within the limits, else what the author must fix.
+     */
+    public Optional<Failure> checkReference(SqlResult problem, SqlDataSet dataSet) {
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            LOG.warn("the SQL sandbox is unavailable: {}", e.getMessage());
+            return Optional.of(new Failure(dataSet.name(), dataSet.hidden(), Part.CHECKER, "the SQL sandbox is unavailable"));
+        }
+        String schema = "run_" + UUID.randomUUID().toString().replace("-", "");
+        try {
+            Reference reference = reference(connection, schema, problem, dataSet);
+            if (reference instanceof Reference.Broken broken) {
+                return Optional.of(new Failure(dataSet.name(), dataSet.hidden(), broken.part(), broken.detail()));
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            LOG.warn("a SQL sandbox check failed: {}", e.getMessage());
+            return Optional.of(new Failure(dataSet.name(), dataSet.hidden(), Part.CHECKER, "the SQL sandbox failed"));
+        } finally {
+            reset(connection, schema);
+        }
+    }
+
+    /** The problem's side of a run: its tables, the data set's rows, and the reference query's result. */
+    private sealed interface Reference {
+        record Ready(QueryResult expected) implements Reference {
+        }
+
+        record Broken(Part part, String detail) implements Reference {
+            String message() {
+                return switch (part) {
+                    case SCHEMA, ROWS -> "the problem's tables or rows did not load: " + detail;
+                    default -> "the reference solution failed: " + detail;
+                };
+            }
+        }
+    }
+
+    private Reference reference(Connection connection, String schema, SqlResult problem, SqlDataSet dataSet) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement setup = connection.createStatement()) {
             setup.execute("SET LOCAL statement_timeout = " + problem.timeLimitMillis());
             setup.execute("CREATE SCHEMA " + schema);
             setup.execute("SET LOCAL search_path = " + schema);
-            setup.execute(problem.schema());
-            if (!dataSet.rows().isBlank()) {
-                setup.execute(dataSet.rows());
+            try {
+                setup.execute(problem.schema());
+            } catch (SQLException e) {
+                return new Reference.Broken(Part.SCHEMA, failure(e, problem));
             }
-        } catch (SQLException e) {
-            return new Run.ProblemFailed("the problem's tables or rows did not load: " + e.getMessage());
+            if (!dataSet.rows().isBlank()) {
+                try {
+                    setup.execute(dataSet.rows());
+                } catch (SQLException e) {
+                    return new Reference.Broken(Part.ROWS, failure(e, problem));
+                }
+            }
         }
         QueryResult expected;
         try {
             expected = query(connection, problem.referenceSolution(), problem.timeLimitMillis());
         } catch (SQLException e) {
-            return new Run.ProblemFailed("the reference solution failed: " + e.getMessage());
+            return new Reference.Broken(Part.REFERENCE, failure(e, problem));
         }
-        if (expected == null || expected.truncated()) {
-            return new Run.ProblemFailed("the reference solution returned no result or more than " + maxRows + " rows");
+        if (expected == null) {
+            return new Reference.Broken(Part.REFERENCE, "it returned no result set; it must be a query (SELECT, WITH, VALUES or TABLE)");
         }
+        if (expected.truncated()) {
+            return new Reference.Broken(Part.REFERENCE, "it returned more than " + maxRows + " rows, more than an answer may");
+        }
+        return new Reference.Ready(expected);
+    }
+
+    /** The server's first line, with what it means when the statement hit a limit. */
+    private static String failure(SQLException e, SqlResult problem) {
+        String line = firstLine(e.getMessage());
+        if (LIMIT_STATES.contains(e.getSQLState())) {
+            return "it ran over the time limit of " + problem.timeLimitMillis() + " ms or the memory or disk limit (" + line + ")";
+        }
+        return line;
+    }
+
+    private Run runIn(Connection connection, String schema, SqlResult problem, SqlDataSet dataSet, String answer) throws SQLException {
+        Reference reference = reference(connection, schema, problem, dataSet);
+        if (reference instanceof Reference.Broken broken) {
+            return new Run.ProblemFailed(broken.message());
+        }
+        QueryResult expected = ((Reference.Ready) reference).expected();
         // the reference ran first, so nothing the learner's statement does can change the expected result
         long started = System.nanoTime();
         try {

@@ -42,7 +42,8 @@ final class ContentInstance implements AutoCloseable {
         var hikari = (HikariDataSource) dataSource;
         listener = new ContentListener(() -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()),
                 cache::invalidate).start();
-        sync = new ContentSyncService(new FileContentFolders(), problemStore, trackStore, topics, new JooqAwards(dsl), changes, tx, clock);
+        sync = new ContentSyncService(new FileContentFolders(), problemStore, trackStore, topics, new JooqAwards(dsl), changes, tx, clock,
+                org.praxis.application.grading.port.out.ReferenceSolutions.none());
         validation = new ContentValidationService(new FileContentFolders());
         catalogue = new CatalogueService(cache, new JooqLearnerProgress(dsl));
         problems = new ProblemAuthoringService(problemStore, topics, changes, tx, clock);

@@ -31,6 +31,7 @@ import org.praxis.application.curriculum.port.out.Topics.TopicDefinition;
 import org.praxis.application.curriculum.port.out.Tracks;
 import org.praxis.application.curriculum.port.out.Tracks.StoredTrack;
 import org.praxis.application.curriculum.port.out.Tracks.TrackDefinition;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 import org.praxis.domain.curriculum.ModuleSlug;
 import org.praxis.domain.curriculum.Problem;
 import org.praxis.domain.curriculum.ProblemContent;
@@ -40,6 +41,7 @@ import org.praxis.domain.curriculum.TopicSlug;
 import org.praxis.domain.curriculum.TrackSlug;
 import org.praxis.domain.gamification.BadgeLadder;
 import org.praxis.domain.gamification.BadgeRank;
+import org.praxis.domain.grading.GraderSettings;
 
 /**
  * Content as code (CU5): makes the store match a valid content folder, in one transaction.
@@ -51,6 +53,10 @@ import org.praxis.domain.gamification.BadgeRank;
  * edited over HTTP, which stays in the history. Topics, tracks, the badge ladder and achievements are
  * replaced by the folder's definitions, and what left the folder is archived. A dry run works out the
  * same report inside a transaction that writes nothing.
+ *
+ * <p>Before anything is written, every new or changed problem whose grader runs a reference solution
+ * (SQL) has it run on each of its data sets ({@link ReferenceSolutions}, outside the transaction, since
+ * that takes a while); a failure refuses the whole folder like any other validation error.
  */
 public final class ContentSyncService implements SyncContentUseCase {
     private final ContentFolders folders;
@@ -61,9 +67,10 @@ public final class ContentSyncService implements SyncContentUseCase {
     private final ContentChanges changes;
     private final Transactions tx;
     private final Clock clock;
+    private final ReferenceSolutions references;
 
     public ContentSyncService(ContentFolders folders, Problems problems, Tracks tracks, Topics topics, Awards awards,
-            ContentChanges changes, Transactions tx, Clock clock) {
+            ContentChanges changes, Transactions tx, Clock clock, ReferenceSolutions references) {
         this.folders = Objects.requireNonNull(folders);
         this.problems = Objects.requireNonNull(problems);
         this.tracks = Objects.requireNonNull(tracks);
@@ -72,6 +79,7 @@ public final class ContentSyncService implements SyncContentUseCase {
         this.changes = Objects.requireNonNull(changes);
         this.tx = Objects.requireNonNull(tx);
         this.clock = Objects.requireNonNull(clock);
+        this.references = Objects.requireNonNull(references);
     }
 
     @Override
@@ -81,7 +89,38 @@ public final class ContentSyncService implements SyncContentUseCase {
             return new Outcome.Invalid(parsed.errors());
         }
         Snapshot snapshot = parsed.snapshot().get();
+        List<ContentError> refused = referenceFailures(snapshot);
+        if (!refused.isEmpty()) {
+            return new Outcome.Invalid(refused);
+        }
         return tx.inTransaction(() -> new Run(snapshot, command, clock.instant()).run());
+    }
+
+    /**
+     * Runs the reference solution of every problem the sync would publish (new, changed, or coming back
+     * from the archive); a problem whose published version already has this very content was checked
+     * when it was published.
+     */
+    private List<ContentError> referenceFailures(Snapshot snapshot) {
+        List<ProblemSlug> toCheck = tx.inTransaction(() -> snapshot.problems().entrySet().stream()
+                .filter(entry -> entry.getValue().grader() instanceof GraderSettings.External)
+                .filter(entry -> !alreadyPublished(entry.getKey(), entry.getValue()))
+                .map(Map.Entry::getKey)
+                .toList());
+        var errors = new ArrayList<ContentError>();
+        for (ProblemSlug slug : toCheck) {
+            GraderSettings grader = snapshot.problems().get(slug).grader();
+            errors.addAll(ReferenceErrors.of("problems/" + slug + "/problem.yaml", grader, references.check(grader)));
+        }
+        return errors;
+    }
+
+    private boolean alreadyPublished(ProblemSlug slug, ProblemContent content) {
+        return problems.find(slug).map(StoredProblem::problem)
+                .filter(problem -> problem.state() == PublicationState.PUBLISHED)
+                .flatMap(problem -> problem.history().latest())
+                .filter(latest -> latest.content().equals(content))
+                .isPresent();
     }
 
     /** One sync, inside its transaction. */

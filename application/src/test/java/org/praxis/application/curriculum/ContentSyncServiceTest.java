@@ -25,6 +25,9 @@ import org.praxis.application.curriculum.port.out.Problems.StoredProblem;
 import org.praxis.application.curriculum.port.out.Tracks.StoredTrack;
 import org.praxis.application.curriculum.testing.ContentFolderBuilder;
 import org.praxis.application.curriculum.testing.CurriculumFakes;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
+import org.praxis.application.grading.port.out.ReferenceSolutions.Failure;
+import org.praxis.application.grading.port.out.ReferenceSolutions.Part;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.curriculum.PublicationState;
 import org.praxis.domain.curriculum.TrackSlug;
@@ -222,5 +225,49 @@ class ContentSyncServiceTest {
         assertEquals(List.of("gamification/achievements.yaml: achievements[0].rarity: must be one of common, rare, epic, legendary; was 'mythic'"),
                 errors.stream().map(Object::toString).toList());
         assertEquals(0, fakes.problems.saves());
+    }
+
+    /** A SQL problem (the format's example), with a reference the fake checker below can fail. */
+    private static java.util.Map<String, Object> sqlProblem(String reference) {
+        return map("title", "Spend", "kind", "sql", "difficulty", "beginner", "topic", "http",
+                "grader", map("type", "sql", "schema", "create table orders (id int, total int);",
+                        "sampleRows", "insert into orders values (1, 2);",
+                        "testCases", list(map("name", "no orders", "hidden", true, "rows", ""),
+                                map("name", "one order", "rows", "insert into orders values (1, 1);")),
+                        "referenceSolution", reference));
+    }
+
+    @Test
+    void newAndChangedSqlProblemsHaveTheirReferenceCheckedAndAFailureRefusesTheFolder() {
+        var checked = new ArrayList<String>();
+        ReferenceSolutions checker = grader -> {
+            var sql = (org.praxis.domain.grading.GraderSettings.SqlResult) grader;
+            checked.add(sql.referenceSolution());
+            if (sql.referenceSolution().contains("broken")) {
+                return List.of(new Failure("one order", false, Part.ROWS, "ERROR: duplicate key"),
+                        new Failure("no orders", true, Part.REFERENCE, "ERROR: division by zero"));
+            }
+            return List.of();
+        };
+        fakes.folders.put(ContentFolderBuilder.sample("content").problem("sql-spend", sqlProblem("select 1"), "Spend?", "").build());
+        assertInstanceOf(Outcome.Synced.class, fakes.sync(checker).sync(Command.of("content", false)));
+        assertEquals(List.of("select 1"), checked, "only the SQL problem has a reference to run");
+
+        fakes.folders.put(ContentFolderBuilder.sample("content").problem("sql-spend", sqlProblem("select 1"), "Spend?", "").build());
+        assertInstanceOf(Outcome.Synced.class, fakes.sync(checker).sync(Command.of("content", false)));
+        assertEquals(List.of("select 1"), checked, "unchanged: checked when it was published");
+
+        int saves = fakes.problems.saves();
+        fakes.folders.put(ContentFolderBuilder.sample("content").problem("sql-spend", sqlProblem("select broken"), "Spend?", "").build());
+        var refused = assertInstanceOf(Outcome.Invalid.class, fakes.sync(checker).sync(Command.of("content", true)));
+        assertEquals(List.of(
+                "problems/sql-spend/problem.yaml: grader.testCases[1].rows: do not load: ERROR: duplicate key",
+                "problems/sql-spend/problem.yaml: grader.referenceSolution: must run and produce a result on every data set; "
+                        + "on hidden test case 'no orders': ERROR: division by zero"),
+                refused.errors().stream().map(Object::toString).toList());
+        assertEquals(List.of("select 1", "select broken"), checked, "a changed problem is checked again, in a dry run too");
+        assertInstanceOf(Outcome.Invalid.class, fakes.sync(checker).sync(Command.of("content", false)));
+        assertEquals(saves, fakes.problems.saves(), "a refused folder changes nothing");
+        assertEquals(1, problem(new ProblemSlug("sql-spend")).problem().history().size());
     }
 }

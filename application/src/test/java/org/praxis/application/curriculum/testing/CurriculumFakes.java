@@ -13,6 +13,7 @@ import org.praxis.application.curriculum.ContentSyncService;
 import org.praxis.application.curriculum.ContentValidationService;
 import org.praxis.application.curriculum.ProblemAuthoringService;
 import org.praxis.application.curriculum.TrackAuthoringService;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 
 /** Every out-port of the curriculum feature in memory, and the services wired on them. */
 public final class CurriculumFakes {
@@ -33,7 +34,12 @@ public final class CurriculumFakes {
     };
 
     public ContentSyncService sync() {
-        return new ContentSyncService(folders, problems, tracks, topics, awards, changes, tx, clock);
+        return sync(ReferenceSolutions.none());
+    }
+
+    /** Sync with a reference checker (a SQL sandbox stand-in). */
+    public ContentSyncService sync(ReferenceSolutions references) {
+        return new ContentSyncService(folders, problems, tracks, topics, awards, changes, tx, clock, references);
     }
 
     public ContentValidationService validation() {

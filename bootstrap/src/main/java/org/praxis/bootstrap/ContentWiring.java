@@ -59,7 +59,7 @@ public final class ContentWiring {
     /**
      * @param listen whether to listen for other instances' changes (a serving instance does; a one-off
      *               command such as {@code content sync} only announces its own)
-     * @param references runs the reference solutions of new and changed SQL problems at sync (the sandbox)
+     * @param references runs the reference solutions of new and changed SQL problems at sync and at publish (the sandbox)
      */
     public static Content content(DataSource dataSource, Clock clock, boolean listen, ReferenceSolutions references) {
         var dsl = Jooq.over(dataSource);
@@ -76,7 +76,7 @@ public final class ContentWiring {
                 new ContentSyncService(new FileContentFolders(), problems, tracks, topics, new JooqAwards(dsl), changes, tx, clock,
                         references),
                 new CatalogueService(cache, new JooqLearnerProgress(dsl)),
-                new ProblemAuthoringService(problems, topics, changes, tx, clock),
+                new ProblemAuthoringService(problems, topics, changes, tx, clock, references),
                 new TrackAuthoringService(tracks, problems, changes, tx, clock),
                 cache, listener);
     }

@@ -279,4 +279,31 @@ class ContentHttpTest {
         assertEquals("archived", ok(call("POST", "/v1/authoring/tracks/numbers/archive", admin, null), 200).get("state").asText());
         assertEquals(404, call("GET", "/v1/tracks/numbers", null, null).statusCode());
     }
+
+    /** A SQL problem document whose reference query divides by the boxes column. */
+    private static Map<String, Object> sqlDocument(String reference) {
+        return map("title", "Units per box", "kind", "sql", "difficulty", "beginner", "topic", "arithmetic",
+                "statement", "Units per box of every item.",
+                "grader", map("type", "sql", "schema", "create table stock (item text primary key, units int, boxes int);",
+                        "sampleRows", "insert into stock values ('bolt', 120, 10);",
+                        "testCases", List.of(map("name", "an empty box", "hidden", true, "rows", "insert into stock values ('spring', 4, 0);")),
+                        "referenceSolution", reference));
+    }
+
+    @Test
+    void aSqlProblemWhoseReferenceFailsOnAHiddenDataSetIsNotPublished() throws Exception {
+        String path = "/v1/authoring/problems/sql-units-per-box";
+        ok(call("PUT", path, author, sqlDocument("select item, units / boxes as per_box from stock")), 201);
+
+        var refused = ok(call("POST", path + "/publish", author, null), 400);
+        assertEquals(1, refused.get("errors").size(), refused.toString());
+        assertEquals("grader.referenceSolution", refused.get("errors").get(0).get("field").asText());
+        assertEquals("must run and produce a result on every data set; on hidden test case 'an empty box': ERROR: division by zero",
+                refused.get("errors").get(0).get("message").asText());
+        assertEquals(404, call("GET", "/v1/problems/sql-units-per-box", null, null).statusCode(), "still a draft");
+        assertEquals("draft", ok(call("GET", path, author, null), 200).get("state").asText(), "nothing was published");
+
+        ok(call("PUT", path, author, sqlDocument("select item, units / nullif(boxes, 0) as per_box from stock")), 200);
+        assertEquals("{\"slug\":\"sql-units-per-box\",\"version\":1}", ok(call("POST", path + "/publish", author, null), 200).toString());
+    }
 }

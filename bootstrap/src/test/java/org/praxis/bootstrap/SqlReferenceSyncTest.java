@@ -40,6 +40,7 @@ class SqlReferenceSyncTest {
     private static final List<String> BROKEN_ERRORS = List.of(
             "problems/sql-bad-rows/problem.yaml: grader.testCases[0].rows: do not load: "
                     + "ERROR: duplicate key value violates unique constraint \"stock_pkey\"",
+            "problems/sql-broken-schema/problem.yaml: grader.schema: does not run: ERROR: syntax error at or near \"tabel\"",
             "problems/sql-no-result/problem.yaml: grader.referenceSolution: must run and produce a result on every data set; "
                     + "on the sample rows: it returned no result set; it must be a query (SELECT, WITH, VALUES or TABLE)",
             "problems/sql-syntax-error/problem.yaml: grader.referenceSolution: must run and produce a result on every data set; "
@@ -110,7 +111,7 @@ class SqlReferenceSyncTest {
         // the good problem is in the broken folder too, unchanged: only the others are checked, and still nothing changes
         checked.set(0);
         assertInstanceOf(Outcome.Invalid.class, sync(BROKEN, false));
-        assertEquals(5, checked.get());
+        assertEquals(6, checked.get());
         assertEquals(1, rows("problems"));
         assertEquals(1, rows("problem_versions"));
     }
@@ -127,7 +128,7 @@ class SqlReferenceSyncTest {
                 "content", "sync", BROKEN, "--database-url", url);
         assertEquals(1, code, out.toString());
         var expected = new java.util.ArrayList<>(BROKEN_ERRORS);
-        expected.add("5 errors; nothing was changed");
+        expected.add("6 errors; nothing was changed");
         assertEquals(expected, out.toString().lines().toList());
     }
 }

@@ -46,7 +46,8 @@ final class ContentInstance implements AutoCloseable {
                 org.praxis.application.grading.port.out.ReferenceSolutions.none());
         validation = new ContentValidationService(new FileContentFolders());
         catalogue = new CatalogueService(cache, new JooqLearnerProgress(dsl));
-        problems = new ProblemAuthoringService(problemStore, topics, changes, tx, clock);
+        problems = new ProblemAuthoringService(problemStore, topics, changes, tx, clock,
+                org.praxis.application.grading.port.out.ReferenceSolutions.none());
         tracks = new TrackAuthoringService(trackStore, problemStore, changes, tx, clock);
     }
 

@@ -23,6 +23,7 @@ import org.praxis.application.curriculum.port.out.Problems;
 import org.praxis.application.curriculum.port.out.Problems.StoredProblem;
 import org.praxis.application.curriculum.port.out.Topics;
 import org.praxis.application.curriculum.port.out.Topics.TopicDefinition;
+import org.praxis.application.grading.port.out.ReferenceSolutions;
 import org.praxis.application.identity.Access;
 import org.praxis.domain.curriculum.CurriculumViolation;
 import org.praxis.domain.curriculum.Problem;
@@ -31,6 +32,7 @@ import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.curriculum.ProblemVersion;
 import org.praxis.domain.curriculum.PublicationState;
 import org.praxis.domain.curriculum.TopicSlug;
+import org.praxis.domain.grading.GraderSettings;
 import org.praxis.domain.identity.Actor;
 import org.praxis.domain.identity.LearnerId;
 
@@ -45,13 +47,16 @@ public final class ProblemAuthoringService implements AuthorProblemsUseCase {
     private final ContentChanges changes;
     private final Transactions tx;
     private final Clock clock;
+    private final ReferenceSolutions references;
 
-    public ProblemAuthoringService(Problems problems, Topics topics, ContentChanges changes, Transactions tx, Clock clock) {
+    public ProblemAuthoringService(Problems problems, Topics topics, ContentChanges changes, Transactions tx, Clock clock,
+            ReferenceSolutions references) {
         this.problems = Objects.requireNonNull(problems);
         this.topics = Objects.requireNonNull(topics);
         this.changes = Objects.requireNonNull(changes);
         this.tx = Objects.requireNonNull(tx);
         this.clock = Objects.requireNonNull(clock);
+        this.references = Objects.requireNonNull(references);
     }
 
     @Override
@@ -111,9 +116,22 @@ public final class ProblemAuthoringService implements AuthorProblemsUseCase {
     @Override
     public Published publish(Actor actor, String slug) {
         Access.requireAuthor(actor);
+        // the reference solution runs outside the transaction (it takes a while), on the draft as it is now
+        Problem current = tx.inTransaction(() -> load(slug)).problem();
+        ProblemContent draft = current.draft();
+        boolean alreadyPublished = current.history().latest().filter(latest -> latest.content().equals(draft)).isPresent();
+        if (current.state() != PublicationState.ARCHIVED && !alreadyPublished && draft.grader() instanceof GraderSettings.External) {
+            var errors = ReferenceErrors.of("", draft.grader(), references.check(draft.grader()));
+            if (!errors.isEmpty()) {
+                throw new InvalidInput(errors.stream().map(e -> new InvalidInput.FieldError(e.field(), e.message())).toList());
+            }
+        }
         StoredProblem saved = change(actor, slug, problem -> {
             if (problem.state() == PublicationState.ARCHIVED) {
                 throw new Conflict("problem-archived", "Problem '" + slug + "' is archived; restore it before publishing it.");
+            }
+            if (!problem.draft().equals(draft)) {
+                throw new Conflict("draft-changed", "The draft of problem '" + slug + "' changed while it was being published; publish again.");
             }
             return problem.publish(clock.instant());
         });

@@ -171,4 +171,41 @@ class ProblemAuthoringServiceTest {
         assertEquals("state", assertThrows(InvalidInput.class, () -> authoring.list(AUTHOR, Optional.of("gone"), PageRequest.first(20)))
                 .errors().get(0).field());
     }
+
+    private static Map<String, Object> sqlDocument(String reference) {
+        return map("title", "Spend", "kind", "sql", "difficulty", "beginner", "statement", "What did each customer spend?",
+                "grader", map("type", "sql", "schema", "create table orders (id int, total int);", "sampleRows", "insert into orders values (1, 2);",
+                        "testCases", list(map("name", "no orders", "hidden", true, "rows", "")), "referenceSolution", reference));
+    }
+
+    @Test
+    void aSqlDraftIsPublishedOnlyWhenItsReferenceRunsOnEveryDataSetAndAsItWasChecked() {
+        var checked = new java.util.ArrayList<String>();
+        var publishing = fakes.problemAuthoring(grader -> {
+            String reference = ((org.praxis.domain.grading.GraderSettings.SqlResult) grader).referenceSolution();
+            checked.add(reference);
+            if (reference.contains("meanwhile")) {
+                // another author saves the draft while this one is being checked
+                authoring.saveDraft(AUTHOR, "sql-spend", sqlDocument("select 2"));
+            }
+            return reference.contains("broken")
+                    ? List.of(new org.praxis.application.grading.port.out.ReferenceSolutions.Failure("no orders", true,
+                            org.praxis.application.grading.port.out.ReferenceSolutions.Part.REFERENCE, "ERROR: division by zero"))
+                    : List.of();
+        });
+        authoring.saveDraft(AUTHOR, "sql-spend", sqlDocument("select broken"));
+        var refused = assertThrows(InvalidInput.class, () -> publishing.publish(AUTHOR, "sql-spend"));
+        assertEquals(List.of(new InvalidInput.FieldError("grader.referenceSolution",
+                "must run and produce a result on every data set; on hidden test case 'no orders': ERROR: division by zero")), refused.errors());
+        assertEquals(PublicationState.DRAFT, fakes.problems.find(new ProblemSlug("sql-spend")).orElseThrow().problem().state());
+
+        authoring.saveDraft(AUTHOR, "sql-spend", sqlDocument("select 1 -- meanwhile"));
+        var changed = assertThrows(Conflict.class, () -> publishing.publish(AUTHOR, "sql-spend"));
+        assertEquals("draft-changed", changed.reason());
+        assertEquals(PublicationState.DRAFT, fakes.problems.find(new ProblemSlug("sql-spend")).orElseThrow().problem().state());
+
+        assertEquals(new Published("sql-spend", 1), publishing.publish(AUTHOR, "sql-spend"));
+        assertEquals(new Published("sql-spend", 1), publishing.publish(AUTHOR, "sql-spend"), "unchanged: not checked again");
+        assertEquals(List.of("select broken", "select 1 -- meanwhile", "select 2"), checked);
+    }
 }

@@ -51,7 +51,12 @@ public final class CurriculumFakes {
     }
 
     public ProblemAuthoringService problemAuthoring() {
-        return new ProblemAuthoringService(problems, topics, changes, tx, clock);
+        return problemAuthoring(ReferenceSolutions.none());
+    }
+
+    /** Authoring with a reference checker (a SQL sandbox stand-in) run at publish. */
+    public ProblemAuthoringService problemAuthoring(ReferenceSolutions references) {
+        return new ProblemAuthoringService(problems, topics, changes, tx, clock, references);
     }
 
     public TrackAuthoringService trackAuthoring() {

@@ -43,6 +43,7 @@ class SubmitRoundTripsTest {
         db.counter().record(true);
         // the published problem and the award rules are cached in the service after their first use
         submitAs(bob, "one-plus-one", "3", null, 201);
+        submitAs(bob, "three-plus-three", "6", null, 409);
     }
 
     @AfterAll
@@ -111,6 +112,13 @@ class SubmitRoundTripsTest {
         assertEquals(3, trips.subList(3, trips.size()).size(), trips.toString());
         assertEquals(LOCK_AND_LOAD, trips.get(3));
         assertEquals(List.of("commit"), trips.get(trips.size() - 1));
+    }
+
+    @Test
+    @Order(6)
+    void anAnswerToALockedProblemIsTwoRoundTrips() throws Exception {
+        var trips = submit("three-plus-three", "6", "k-3", 409);
+        assertEquals(List.of(LOCK_AND_LOAD, List.of("commit")), trips.subList(3, trips.size()), trips.toString());
     }
 
     private static List<List<String>> submit(String problem, String answer, String key, int status) throws Exception {

@@ -8,6 +8,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DefaultTransactionListenerProvider;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
@@ -22,7 +23,8 @@ public final class Jooq {
                 .set(SQLDialect.POSTGRES)
                 .set(connections)
                 .set(new ThreadLocalTransactionProvider(connections))
-                .set(new DefaultTransactionListenerProvider(AfterCommit.LISTENER))
+                .set(new DefaultTransactionListenerProvider(Pipeline.LISTENER), new DefaultTransactionListenerProvider(AfterCommit.LISTENER))
+                .set(new DefaultExecuteListenerProvider(Pipeline.LISTENER))
                 .set(new Settings().withExecuteLogging(false).withRenderSchema(false));
         return DSL.using(configuration);
     }

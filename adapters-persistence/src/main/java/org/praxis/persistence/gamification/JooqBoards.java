@@ -13,6 +13,7 @@ import org.jooq.Record;
 import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
 import org.praxis.application.gamification.port.out.Boards;
 import org.praxis.domain.identity.LearnerId;
+import org.praxis.persistence.common.Pipeline;
 
 /**
  * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
@@ -29,12 +30,12 @@ public final class JooqBoards implements Boards {
     @Override
     public void credit(LearnerId learner, List<BoardKey.Period> periods, long points) {
         for (var period : periods) {
-            dsl.insertInto(BOARD_PERIOD_SCORES)
+            // deferred: sent with the submission's other writes, in one round trip
+            Pipeline.write(dsl.insertInto(BOARD_PERIOD_SCORES)
                     .set(BOARD_PERIOD_SCORES.BOARD, period.board()).set(BOARD_PERIOD_SCORES.PERIOD, period.period())
                     .set(BOARD_PERIOD_SCORES.USER_ID, learner.value()).set(BOARD_PERIOD_SCORES.SCORE, points)
                     .onConflict(BOARD_PERIOD_SCORES.BOARD, BOARD_PERIOD_SCORES.PERIOD, BOARD_PERIOD_SCORES.USER_ID).doUpdate()
-                    .set(BOARD_PERIOD_SCORES.SCORE, BOARD_PERIOD_SCORES.SCORE.plus(points))
-                    .execute();
+                    .set(BOARD_PERIOD_SCORES.SCORE, BOARD_PERIOD_SCORES.SCORE.plus(points)));
         }
     }
 

@@ -62,8 +62,9 @@ public final class JooqGradingJobs implements GradingJobs {
 
     @Override
     public void complete(UUID id, SubmissionId submission, Instant at) {
-        dsl.execute("update grading_jobs set status = 'completed', submission_id = ?, lease_until = null, error = null,"
-                + " updated_at = ?::timestamptz where id = ?", submission.value(), utc(at), id);
+        // deferred: sent with the submission's writes (the job's row is already locked by holdForCompletion)
+        org.praxis.persistence.common.Pipeline.write(dsl.query("update grading_jobs set status = 'completed', submission_id = ?,"
+                + " lease_until = null, error = null, updated_at = ?::timestamptz where id = ?", submission.value(), utc(at), id));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.praxis.persistence.progress;
 
 import static org.praxis.persistence.schema.Tables.ACTIVE_DAYS;
+import static org.praxis.persistence.schema.Tables.IDEMPOTENCY_KEYS;
 import static org.praxis.persistence.schema.Tables.LEARNER_ACHIEVEMENTS;
 import static org.praxis.persistence.schema.Tables.LEARNER_BADGES;
 import static org.praxis.persistence.schema.Tables.LEARNER_STATES;
@@ -22,6 +23,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +33,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.praxis.application.common.NotFound;
 import org.praxis.application.progress.port.out.LearnerStates;
+import org.praxis.application.progress.port.out.Submissions;
+import org.praxis.persistence.common.Pipeline;
+import org.praxis.persistence.schema.tables.records.LearnerStatesRecord;
+import org.praxis.persistence.schema.tables.records.TopicStatisticsRecord;
 import org.praxis.application.progress.port.out.PracticeProblems.PracticeProblem;
 import org.praxis.domain.curriculum.ModuleSlug;
 import org.praxis.domain.curriculum.ProblemSlug;
@@ -53,7 +65,11 @@ import org.praxis.domain.progress.TopicStatistics;
 import org.praxis.domain.review.ReviewItem;
 import org.praxis.domain.scoring.TopicXp;
 
-/** The reducer's slices in their tables; the learner_states row is the per-learner lock. */
+/**
+ * The reducer's slices in their tables; the learner_states row is the per-learner lock. A submission
+ * reads in one round trip ({@link #lockAndLoad}) and its writes are deferred ({@link Pipeline#write}) so
+ * that they leave together with the other ports' writes in one more.
+ */
 public final class JooqLearnerStates implements LearnerStates {
     private final DSLContext dsl;
 
@@ -63,17 +79,107 @@ public final class JooqLearnerStates implements LearnerStates {
 
     @Override
     public ZoneId lock(LearnerId learner) {
-        dsl.insertInto(LEARNER_STATES, LEARNER_STATES.USER_ID, LEARNER_STATES.UPDATED_AT)
-                .select(dsl.select(USERS.ID, org.jooq.impl.DSL.currentOffsetDateTime()).from(USERS).where(USERS.ID.eq(learner.value())))
-                .onConflictDoNothing()
-                .execute();
-        var zone = dsl.select(USERS.TIME_ZONE)
-                .from(LEARNER_STATES).join(USERS).on(USERS.ID.eq(LEARNER_STATES.USER_ID))
-                .where(LEARNER_STATES.USER_ID.eq(learner.value()))
-                .forUpdate().of(LEARNER_STATES)
-                .fetchOptional(USERS.TIME_ZONE)
+        ensureState(learner).execute();
+        var zone = lockQuery(learner).fetchOptional(USERS.TIME_ZONE)
                 .orElseThrow(() -> new NotFound("learner", "There is no such learner."));
         return ZoneId.of(zone);
+    }
+
+    /**
+     * One round trip: the statements below go with one Sync and run in order, each with its own
+     * snapshot, so the reads after the FOR UPDATE see what the lock's previous holder committed.
+     */
+    @Override
+    public Snapshot lockAndLoad(LearnerId learner, PracticeProblem problem, Optional<String> key) {
+        UUID id = learner.value();
+        TopicSlug topic = problem.content().topic();
+        var queries = new ArrayList<Query>();
+        queries.add(ensureState(learner));
+        queries.add(lockQuery(learner));
+        queries.add(key.isPresent()
+                ? dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS)
+                        .where(IDEMPOTENCY_KEYS.USER_ID.eq(id).and(IDEMPOTENCY_KEYS.KEY.eq(key.get())))
+                : dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS).where(DSL.falseCondition()));
+        queries.add(completedModulesQuery(learner));
+        queries.addAll(stateQueries(learner, problem));
+        var results = Pipeline.fetch(dsl, queries);
+
+        var zone = results.get(1).stream().findFirst().map(r -> ZoneId.of(r.get(USERS.TIME_ZONE)))
+                .orElseThrow(() -> new NotFound("learner", "There is no such learner."));
+        var keyUse = results.get(2).stream().findFirst()
+                .map(r -> new Submissions.KeyUse(new SubmissionId(r.get(IDEMPOTENCY_KEYS.SUBMISSION_ID)), r.get(IDEMPOTENCY_KEYS.REQUEST_HASH)));
+        var modules = results.get(3).stream().map(r -> new ModuleSlug(r.get(MODULES.SLUG))).collect(Collectors.toCollection(TreeSet::new));
+        return new Snapshot(zone, keyUse, modules, state(learner, problem, results.subList(4, results.size())));
+    }
+
+    /** The reads of {@link #state}, in its order: learner row, progress, review, topic XP, topic statistics, achievements, course. */
+    private List<Query> stateQueries(LearnerId learner, PracticeProblem problem) {
+        UUID id = learner.value();
+        String topic = problem.content().topic().value();
+        var queries = new ArrayList<Query>();
+        queries.add(dsl.selectFrom(LEARNER_STATES).where(LEARNER_STATES.USER_ID.eq(id)));
+        queries.add(dsl.selectFrom(PROBLEM_PROGRESS).where(PROBLEM_PROGRESS.USER_ID.eq(id).and(PROBLEM_PROGRESS.PROBLEM_ID.eq(problem.id()))));
+        queries.add(dsl.selectFrom(REVIEW_ITEMS).where(REVIEW_ITEMS.USER_ID.eq(id).and(REVIEW_ITEMS.PROBLEM_ID.eq(problem.id()))));
+        queries.add(dsl.select(TOPIC_XP.fields()).from(TOPIC_XP).join(TOPICS).on(TOPICS.ID.eq(TOPIC_XP.TOPIC_ID))
+                .where(TOPIC_XP.USER_ID.eq(id).and(TOPICS.SLUG.eq(topic))));
+        queries.add(dsl.select(TOPIC_STATISTICS.fields()).from(TOPIC_STATISTICS).join(TOPICS).on(TOPICS.ID.eq(TOPIC_STATISTICS.TOPIC_ID))
+                .where(TOPIC_STATISTICS.USER_ID.eq(id).and(TOPICS.SLUG.eq(topic))));
+        queries.add(dsl.select(LEARNER_ACHIEVEMENTS.CODE).from(LEARNER_ACHIEVEMENTS).where(LEARNER_ACHIEVEMENTS.USER_ID.eq(id)));
+        problem.placement().ifPresent(placement -> queries.add(dsl.select(PROBLEMS.SLUG).select(PROBLEM_PROGRESS.fields())
+                .from(PROBLEM_PROGRESS).join(PROBLEMS).on(PROBLEMS.ID.eq(PROBLEM_PROGRESS.PROBLEM_ID))
+                .where(PROBLEM_PROGRESS.USER_ID.eq(id)
+                        .and(PROBLEMS.SLUG.in(placement.trackProblems().stream().map(ProblemSlug::value).toList())))));
+        return queries;
+    }
+
+    /** The learner's state from the results of {@link #stateQueries}. */
+    private static LearnerState state(LearnerId learner, PracticeProblem problem, List<Result<Record>> results) {
+        TopicSlug topic = problem.content().topic();
+        var row = results.get(0).stream().findFirst().map(r -> r.into(LEARNER_STATES));
+        var progress = results.get(1).stream().findFirst().map(r -> progress(learner, problem.slug(), r))
+                .orElse(ProblemProgress.notStarted(learner, problem.slug()));
+        var review = results.get(2).stream().findFirst().map(r -> r.into(REVIEW_ITEMS)).map(r -> new ReviewItem(problem.slug(), r.getStage(),
+                r.getNextReviewOn(), r.getReviewCount(), r.getLastPracticedOn()));
+        var xp = results.get(3).stream().findFirst().map(r -> r.into(TOPIC_XP))
+                .map(r -> new TopicXp(topic, r.getXp(), r.getLevel(), Optional.ofNullable(r.getTasksDay()), r.getTasksThatDay()));
+        var statistics = results.get(4).stream().findFirst().map(r -> r.into(TOPIC_STATISTICS)).map(r -> statistics(learner, topic, r));
+        var achievements = results.get(5).stream().map(r -> new AchievementCode(r.get(LEARNER_ACHIEVEMENTS.CODE)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        var course = problem.placement().isEmpty() ? CourseProgress.NONE : course(learner, problem, results.get(6));
+        var totals = row.map(r -> new LearnerTotals(r.getPoints(), r.getSolved(), r.getSubmissions())).orElse(LearnerTotals.ZERO);
+        var streak = row.map(r -> new StreakState(Optional.ofNullable(r.getStreakLastDay()), r.getStreakCurrent(), r.getStreakLongest()))
+                .orElse(StreakState.NONE);
+        int badgeLevel = row.map(r -> r.getBadgeLevel()).orElse(0);
+        var stats = row.map(r -> StatsJson.read(r.getStats())).orElse(org.praxis.domain.progress.LearnerStats.EMPTY);
+        return new LearnerState(learner, totals, progress, review, xp, statistics, streak, badgeLevel, achievements, stats, course);
+    }
+
+    private Query ensureState(LearnerId learner) {
+        return dsl.insertInto(LEARNER_STATES, LEARNER_STATES.USER_ID, LEARNER_STATES.UPDATED_AT)
+                .select(dsl.select(USERS.ID, DSL.currentOffsetDateTime()).from(USERS).where(USERS.ID.eq(learner.value())))
+                .onConflictDoNothing();
+    }
+
+    private ResultQuery<Record1<String>> lockQuery(LearnerId learner) {
+        return dsl.select(USERS.TIME_ZONE)
+                .from(LEARNER_STATES).join(USERS).on(USERS.ID.eq(LEARNER_STATES.USER_ID))
+                .where(LEARNER_STATES.USER_ID.eq(learner.value()))
+                .forUpdate().of(LEARNER_STATES);
+    }
+
+    private ResultQuery<Record1<String>> completedModulesQuery(LearnerId learner) {
+        return dsl.select(MODULES.SLUG).from(MODULE_COMPLETIONS).join(MODULES).on(MODULES.ID.eq(MODULE_COMPLETIONS.MODULE_ID))
+                .where(MODULE_COMPLETIONS.USER_ID.eq(learner.value()));
+    }
+
+    private static TopicStatistics statistics(LearnerId learner, TopicSlug topic, TopicStatisticsRecord r) {
+        return new TopicStatistics(learner, topic, r.getProblemsAttempted(), r.getProblemsSolved(), r.getSubmissions(),
+                r.getCorrectSubmissions(), r.getTimedSubmissions(), Duration.ofMillis(r.getTotalRunMs()),
+                Optional.ofNullable(r.getBestRunMs()).map(Duration::ofMillis), r.getHintsUsed(),
+                Duration.ofMillis(r.getTimeSpentMs()),
+                Optional.ofNullable(r.getCurrentDifficulty()).map(Rows::difficulty),
+                Optional.ofNullable(r.getHighestDifficultySolved()).map(Rows::difficulty),
+                Rows.instant(r.getFirstAttemptAt()), Rows.instant(r.getLastActivityAt()));
     }
 
     @Override
@@ -84,44 +190,13 @@ public final class JooqLearnerStates implements LearnerStates {
 
     @Override
     public Set<ModuleSlug> completedModules(LearnerId learner) {
-        return dsl.select(MODULES.SLUG).from(MODULE_COMPLETIONS).join(MODULES).on(MODULES.ID.eq(MODULE_COMPLETIONS.MODULE_ID))
-                .where(MODULE_COMPLETIONS.USER_ID.eq(learner.value()))
-                .fetch(r -> new ModuleSlug(r.value1())).stream().collect(Collectors.toCollection(TreeSet::new));
+        return completedModulesQuery(learner).fetch(r -> new ModuleSlug(r.value1())).stream()
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override
     public LearnerState load(LearnerId learner, PracticeProblem problem) {
-        var row = dsl.selectFrom(LEARNER_STATES).where(LEARNER_STATES.USER_ID.eq(learner.value())).fetchOptional();
-        var totals = row.map(r -> new LearnerTotals(r.getPoints(), r.getSolved(), r.getSubmissions())).orElse(LearnerTotals.ZERO);
-        var streak = row.map(r -> new StreakState(Optional.ofNullable(r.getStreakLastDay()), r.getStreakCurrent(), r.getStreakLongest()))
-                .orElse(StreakState.NONE);
-        int badgeLevel = row.map(r -> r.getBadgeLevel()).orElse(0);
-        var stats = row.map(r -> StatsJson.read(r.getStats())).orElse(org.praxis.domain.progress.LearnerStats.EMPTY);
-
-        var progress = progressOf(learner, problem.id(), problem.slug());
-        var review = dsl.selectFrom(REVIEW_ITEMS)
-                .where(REVIEW_ITEMS.USER_ID.eq(learner.value()).and(REVIEW_ITEMS.PROBLEM_ID.eq(problem.id())))
-                .fetchOptional(r -> new ReviewItem(problem.slug(), r.getStage(), r.getNextReviewOn(), r.getReviewCount(),
-                        r.getLastPracticedOn()));
-
-        TopicSlug topic = problem.content().topic();
-        long topicId = topicId(topic);
-        var xp = dsl.selectFrom(TOPIC_XP).where(TOPIC_XP.USER_ID.eq(learner.value()).and(TOPIC_XP.TOPIC_ID.eq(topicId)))
-                .fetchOptional(r -> new TopicXp(topic, r.getXp(), r.getLevel(), Optional.ofNullable(r.getTasksDay()), r.getTasksThatDay()));
-        var statistics = dsl.selectFrom(TOPIC_STATISTICS)
-                .where(TOPIC_STATISTICS.USER_ID.eq(learner.value()).and(TOPIC_STATISTICS.TOPIC_ID.eq(topicId)))
-                .fetchOptional(r -> new TopicStatistics(learner, topic, r.getProblemsAttempted(), r.getProblemsSolved(), r.getSubmissions(),
-                        r.getCorrectSubmissions(), r.getTimedSubmissions(), Duration.ofMillis(r.getTotalRunMs()),
-                        Optional.ofNullable(r.getBestRunMs()).map(Duration::ofMillis), r.getHintsUsed(),
-                        Duration.ofMillis(r.getTimeSpentMs()),
-                        Optional.ofNullable(r.getCurrentDifficulty()).map(Rows::difficulty),
-                        Optional.ofNullable(r.getHighestDifficultySolved()).map(Rows::difficulty),
-                        Rows.instant(r.getFirstAttemptAt()), Rows.instant(r.getLastActivityAt())));
-        var achievements = dsl.select(LEARNER_ACHIEVEMENTS.CODE).from(LEARNER_ACHIEVEMENTS)
-                .where(LEARNER_ACHIEVEMENTS.USER_ID.eq(learner.value()))
-                .fetch(r -> new AchievementCode(r.value1()));
-        return new LearnerState(learner, totals, progress, review, xp, statistics, streak, badgeLevel, new TreeSet<>(achievements),
-                stats, course(learner, problem));
+        return state(learner, problem, Pipeline.fetch(dsl, stateQueries(learner, problem)));
     }
 
     @Override
@@ -129,7 +204,7 @@ public final class JooqLearnerStates implements LearnerStates {
         var after = outcome.newState();
         var learner = after.learner().value();
         Instant at = outcome.events().isEmpty() ? Instant.EPOCH : outcome.events().get(0).at();
-        dsl.update(LEARNER_STATES)
+        Pipeline.write(dsl.update(LEARNER_STATES)
                 .set(LEARNER_STATES.POINTS, after.totals().points())
                 .set(LEARNER_STATES.SOLVED, after.totals().solved())
                 .set(LEARNER_STATES.SUBMISSIONS, after.totals().submissions())
@@ -139,67 +214,62 @@ public final class JooqLearnerStates implements LearnerStates {
                 .set(LEARNER_STATES.BADGE_LEVEL, after.badgeLevel())
                 .set(LEARNER_STATES.STATS, StatsJson.write(after.stats()))
                 .set(LEARNER_STATES.UPDATED_AT, Rows.utc(at))
-                .where(LEARNER_STATES.USER_ID.eq(learner))
-                .execute();
+                .where(LEARNER_STATES.USER_ID.eq(learner)));
         if (!after.progress().equals(before.progress())) {
             saveProgress(after.progress(), problem.id());
         }
         if (after.review().isPresent() && !after.review().equals(before.review())) {
             var r = after.review().get();
-            dsl.insertInto(REVIEW_ITEMS)
+            Pipeline.write(dsl.insertInto(REVIEW_ITEMS)
                     .set(REVIEW_ITEMS.USER_ID, learner).set(REVIEW_ITEMS.PROBLEM_ID, problem.id())
                     .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
                     .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn())
                     .onConflict(REVIEW_ITEMS.USER_ID, REVIEW_ITEMS.PROBLEM_ID).doUpdate()
                     .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
-                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn())
-                    .execute();
+                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn()));
         }
         if (after.topicXp().isPresent() && !after.topicXp().equals(before.topicXp())) {
             var x = after.topicXp().get();
-            long topicId = topicId(x.topic());
-            dsl.insertInto(TOPIC_XP)
-                    .set(TOPIC_XP.USER_ID, learner).set(TOPIC_XP.TOPIC_ID, topicId)
+            Pipeline.write(dsl.insertInto(TOPIC_XP)
+                    .set(TOPIC_XP.USER_ID, learner).set(TOPIC_XP.TOPIC_ID, topicId(x.topic()))
                     .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
                     .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay())
                     .onConflict(TOPIC_XP.USER_ID, TOPIC_XP.TOPIC_ID).doUpdate()
                     .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
-                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay())
-                    .execute();
+                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay()));
         }
         if (after.topicStatistics().isPresent() && !after.topicStatistics().equals(before.topicStatistics())) {
             saveStatistics(after.topicStatistics().get());
         }
         for (var code : after.achievements()) {
             if (!before.achievements().contains(code)) {
-                dsl.insertInto(LEARNER_ACHIEVEMENTS)
+                Pipeline.write(dsl.insertInto(LEARNER_ACHIEVEMENTS)
                         .set(LEARNER_ACHIEVEMENTS.USER_ID, learner).set(LEARNER_ACHIEVEMENTS.CODE, code.value())
-                        .set(LEARNER_ACHIEVEMENTS.EARNED_AT, Rows.utc(at))
-                        .execute();
+                        .set(LEARNER_ACHIEVEMENTS.EARNED_AT, Rows.utc(at)));
             }
         }
         if (after.streak().lastActiveDay().isPresent() && !after.streak().lastActiveDay().equals(before.streak().lastActiveDay())) {
-            dsl.insertInto(ACTIVE_DAYS).set(ACTIVE_DAYS.USER_ID, learner).set(ACTIVE_DAYS.DAY, after.streak().lastActiveDay().get())
-                    .onConflictDoNothing().execute();
+            Pipeline.write(dsl.insertInto(ACTIVE_DAYS).set(ACTIVE_DAYS.USER_ID, learner).set(ACTIVE_DAYS.DAY, after.streak().lastActiveDay().get())
+                    .onConflictDoNothing());
         }
         for (var event : outcome.events()) {
             if (event instanceof DomainEvent.BadgeEarned e) {
-                dsl.insertInto(LEARNER_BADGES)
+                Pipeline.write(dsl.insertInto(LEARNER_BADGES)
                         .set(LEARNER_BADGES.USER_ID, learner).set(LEARNER_BADGES.LEVEL, e.rank().level())
                         .set(LEARNER_BADGES.NAME, e.rank().name()).set(LEARNER_BADGES.EARNED_AT, Rows.utc(e.at()))
-                        .onConflictDoNothing().execute();
+                        .onConflictDoNothing());
             } else if (event instanceof DomainEvent.ModuleCompleted e) {
-                dsl.insertInto(MODULE_COMPLETIONS)
+                Pipeline.write(dsl.insertInto(MODULE_COMPLETIONS)
                         .select(dsl.select(org.jooq.impl.DSL.val(learner), MODULES.ID, org.jooq.impl.DSL.val(Rows.utc(e.completion().completedAt())),
                                         org.jooq.impl.DSL.val(e.completion().timeSpent().toMillis()),
                                         org.jooq.impl.DSL.val(e.completion().finalScore().value()), org.jooq.impl.DSL.val(e.completion().points()))
                                 .from(MODULES).where(MODULES.SLUG.eq(e.completion().module().value())))
-                        .onConflictDoNothing().execute();
+                        .onConflictDoNothing());
             } else if (event instanceof DomainEvent.TrackCompleted e) {
-                dsl.insertInto(TRACK_COMPLETIONS)
+                Pipeline.write(dsl.insertInto(TRACK_COMPLETIONS)
                         .select(dsl.select(org.jooq.impl.DSL.val(learner), TRACKS.ID, org.jooq.impl.DSL.val(Rows.utc(e.at())))
                                 .from(TRACKS).where(TRACKS.SLUG.eq(e.track().value())))
-                        .onConflictDoNothing().execute();
+                        .onConflictDoNothing());
             }
         }
     }
@@ -208,7 +278,7 @@ public final class JooqLearnerStates implements LearnerStates {
     public void saveProgress(ProblemProgress p, long problemId) {
         var hints = p.hintsRevealed().stream().sorted().toArray(Integer[]::new);
         var status = p.status().name().toLowerCase(java.util.Locale.ROOT);
-        dsl.insertInto(PROBLEM_PROGRESS)
+        Pipeline.write(dsl.insertInto(PROBLEM_PROGRESS)
                 .set(PROBLEM_PROGRESS.USER_ID, p.learner().value()).set(PROBLEM_PROGRESS.PROBLEM_ID, problemId)
                 .set(PROBLEM_PROGRESS.STATUS, status).set(PROBLEM_PROGRESS.ATTEMPTS, p.attempts())
                 .set(PROBLEM_PROGRESS.STARTED_AT, Rows.utc(p.startedAt()))
@@ -228,15 +298,12 @@ public final class JooqLearnerStates implements LearnerStates {
                 .set(PROBLEM_PROGRESS.BEST_SCORE, p.bestScore().value()).set(PROBLEM_PROGRESS.POINTS_EARNED, p.pointsEarned())
                 .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, p.bestSubmission().map(SubmissionId::value).orElse(null))
                 .set(PROBLEM_PROGRESS.HINTS_REVEALED, hints)
-                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .execute();
+                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime()));
     }
 
     private void saveStatistics(TopicStatistics s) {
-        long topicId = topicId(s.topic());
         var record = dsl.newRecord(TOPIC_STATISTICS);
         record.setUserId(s.learner().value());
-        record.setTopicId(topicId);
         record.setProblemsAttempted(s.problemsAttempted());
         record.setProblemsSolved(s.problemsSolved());
         record.setSubmissions(s.submissions());
@@ -250,16 +317,8 @@ public final class JooqLearnerStates implements LearnerStates {
         record.setHighestDifficultySolved(s.highestDifficultySolved().map(Rows::difficulty).orElse(null));
         record.setFirstAttemptAt(Rows.utc(s.firstAttemptAt()));
         record.setLastActivityAt(Rows.utc(s.lastActivityAt()));
-        dsl.insertInto(TOPIC_STATISTICS).set(record)
-                .onConflict(TOPIC_STATISTICS.USER_ID, TOPIC_STATISTICS.TOPIC_ID).doUpdate().set(record)
-                .execute();
-    }
-
-    private ProblemProgress progressOf(LearnerId learner, long problemId, ProblemSlug slug) {
-        return dsl.selectFrom(PROBLEM_PROGRESS)
-                .where(PROBLEM_PROGRESS.USER_ID.eq(learner.value()).and(PROBLEM_PROGRESS.PROBLEM_ID.eq(problemId)))
-                .fetchOptional(r -> progress(learner, slug, r))
-                .orElse(ProblemProgress.notStarted(learner, slug));
+        Pipeline.write(dsl.insertInto(TOPIC_STATISTICS).set(TOPIC_STATISTICS.TOPIC_ID, topicId(s.topic())).set(record)
+                .onConflict(TOPIC_STATISTICS.USER_ID, TOPIC_STATISTICS.TOPIC_ID).doUpdate().set(record));
     }
 
     static ProblemProgress progress(LearnerId learner, ProblemSlug slug, Record r) {
@@ -277,37 +336,29 @@ public final class JooqLearnerStates implements LearnerStates {
                 new HashSet<>(Arrays.asList(r.get(PROBLEM_PROGRESS.HINTS_REVEALED))));
     }
 
-    private CourseProgress course(LearnerId learner, PracticeProblem problem) {
-        if (problem.placement().isEmpty()) {
-            return CourseProgress.NONE;
-        }
-        var placement = problem.placement().get();
+    private static CourseProgress course(LearnerId learner, PracticeProblem problem, Result<Record> trackProgress) {
+        var placement = problem.placement().orElseThrow();
         var others = placement.moduleProblems().stream().filter(p -> !p.equals(problem.slug())).map(ProblemSlug::value).toList();
-        var trackSlugs = placement.trackProblems().stream().map(ProblemSlug::value).toList();
         var moduleProblems = new HashMap<ProblemSlug, ProblemProgress>();
         var completedInTrack = new HashSet<ProblemSlug>();
-        dsl.select(PROBLEMS.SLUG).select(PROBLEM_PROGRESS.fields())
-                .from(PROBLEM_PROGRESS).join(PROBLEMS).on(PROBLEMS.ID.eq(PROBLEM_PROGRESS.PROBLEM_ID))
-                .where(PROBLEM_PROGRESS.USER_ID.eq(learner.value()).and(PROBLEMS.SLUG.in(trackSlugs)))
-                .fetch()
-                .forEach(r -> {
-                    var slug = new ProblemSlug(r.get(PROBLEMS.SLUG));
-                    var progress = progress(learner, slug, r);
-                    if (others.contains(slug.value())) {
-                        moduleProblems.put(slug, progress);
-                    }
-                    if (progress.isCompleted() && !slug.equals(problem.slug())) {
-                        completedInTrack.add(slug);
-                    }
-                });
+        trackProgress.forEach(r -> {
+            var slug = new ProblemSlug(r.get(PROBLEMS.SLUG));
+            var progress = progress(learner, slug, r);
+            if (others.contains(slug.value())) {
+                moduleProblems.put(slug, progress);
+            }
+            if (progress.isCompleted() && !slug.equals(problem.slug())) {
+                completedInTrack.add(slug);
+            }
+        });
         for (var other : others) {
             moduleProblems.putIfAbsent(new ProblemSlug(other), ProblemProgress.notStarted(learner, new ProblemSlug(other)));
         }
         return new CourseProgress(moduleProblems, completedInTrack);
     }
 
-    private long topicId(TopicSlug topic) {
-        return dsl.select(TOPICS.ID).from(TOPICS).where(TOPICS.SLUG.eq(topic.value())).fetchOptional(TOPICS.ID)
-                .orElseThrow(() -> new IllegalStateException("the topic '" + topic + "' of a published problem does not exist"));
+    /** The topic's id as a subquery, so that writes need no read first. */
+    private org.jooq.Select<Record1<Long>> topicId(TopicSlug topic) {
+        return dsl.select(TOPICS.ID).from(TOPICS).where(TOPICS.SLUG.eq(topic.value()));
     }
 }

@@ -23,6 +23,7 @@ import org.praxis.application.grading.port.out.GraderIdentity;
 import org.praxis.application.progress.port.in.EventView;
 import org.praxis.application.progress.port.in.SubmissionView;
 import org.praxis.application.progress.port.out.Submissions;
+import org.praxis.persistence.common.Pipeline;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.grading.TestResult;
 import org.praxis.domain.grading.Verdict;
@@ -49,7 +50,7 @@ public final class JooqSubmissions implements Submissions {
     public void record(LearnerId learnerId, SubmissionView s, long problemId, Optional<String> key, byte[] requestHash) {
         var at = Rows.utc(s.submittedAt());
         var learner = learnerId.value();
-        dsl.insertInto(SUBMISSIONS)
+        Pipeline.write(dsl.insertInto(SUBMISSIONS)
                 .set(SUBMISSIONS.ID, s.id().value())
                 .set(SUBMISSIONS.USER_ID, learner)
                 .set(SUBMISSIONS.PROBLEM_ID, problemId)
@@ -72,8 +73,7 @@ public final class JooqSubmissions implements Submissions {
                 .set(SUBMISSIONS.TOTAL_SOLVED, s.totals().solved())
                 .set(SUBMISSIONS.CURRENT_STREAK, s.totals().currentStreak())
                 .set(SUBMISSIONS.LONGEST_STREAK, s.totals().longestStreak())
-                .set(SUBMISSIONS.SUBMITTED_AT, at)
-                .execute();
+                .set(SUBMISSIONS.SUBMITTED_AT, at));
         if (!s.events().isEmpty()) {
             var insert = dsl.insertInto(LEARNER_EVENTS, LEARNER_EVENTS.USER_ID, LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION,
                     LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
@@ -81,19 +81,21 @@ public final class JooqSubmissions implements Submissions {
                 var event = s.events().get(i);
                 insert = insert.values(learner, s.id().value(), i, event.type(), StatsJson.json(event.fields()), at);
             }
-            insert.execute();
+            Pipeline.write(insert);
         }
-        key.ifPresent(k -> dsl.insertInto(IDEMPOTENCY_KEYS)
+        key.ifPresent(k -> Pipeline.write(dsl.insertInto(IDEMPOTENCY_KEYS)
                 .set(IDEMPOTENCY_KEYS.USER_ID, learner).set(IDEMPOTENCY_KEYS.KEY, k)
                 .set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash).set(IDEMPOTENCY_KEYS.SUBMISSION_ID, s.id().value())
-                .set(IDEMPOTENCY_KEYS.SUBMITTED_AT, at).set(IDEMPOTENCY_KEYS.CREATED_AT, at)
-                .execute());
+                .set(IDEMPOTENCY_KEYS.SUBMITTED_AT, at).set(IDEMPOTENCY_KEYS.CREATED_AT, at)));
     }
 
     @Override
     public Optional<SubmissionView> find(LearnerId learner, SubmissionId id) {
-        var rows = select(SUBMISSIONS.USER_ID.eq(learner.value()).and(SUBMISSIONS.ID.eq(id.value())), 1);
-        return rows.stream().findFirst();
+        // one round trip: the row and its events (the events' owner checked too, so nothing leaks)
+        var results = Pipeline.fetch(dsl, List.of(
+                selectRows(SUBMISSIONS.USER_ID.eq(learner.value()).and(SUBMISSIONS.ID.eq(id.value())), 1),
+                selectEvents(LEARNER_EVENTS.SUBMISSION_ID.eq(id.value()).and(LEARNER_EVENTS.USER_ID.eq(learner.value())))));
+        return results.get(0).stream().findFirst().map(r -> view(r, events(results.get(1)).getOrDefault(id.value(), List.of())));
     }
 
     @Override
@@ -110,25 +112,34 @@ public final class JooqSubmissions implements Submissions {
     }
 
     private List<SubmissionView> select(Condition where, int limit) {
-        var rows = dsl.select(SUBMISSIONS.fields()).select(PROBLEMS.SLUG)
-                .from(SUBMISSIONS).join(PROBLEMS).on(PROBLEMS.ID.eq(SUBMISSIONS.PROBLEM_ID))
-                .where(where)
-                .orderBy(SUBMISSIONS.SUBMITTED_AT.desc(), SUBMISSIONS.ID.desc())
-                .limit(limit)
-                .fetch();
+        var rows = selectRows(where, limit).fetch();
         if (rows.isEmpty()) {
             return List.of();
         }
-        var ids = rows.map(r -> r.get(SUBMISSIONS.ID));
-        var events = new HashMap<UUID, List<EventView>>();
-        dsl.select(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD)
-                .from(LEARNER_EVENTS)
-                .where(LEARNER_EVENTS.SUBMISSION_ID.in(ids))
-                .orderBy(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION)
-                .fetch()
-                .forEach(r -> events.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new EventView(r.value2(), StatsJson.map(r.value3()))));
+        var events = events(selectEvents(LEARNER_EVENTS.SUBMISSION_ID.in(rows.map(r -> r.get(SUBMISSIONS.ID)))).fetch());
         return rows.map(r -> view(r, events.getOrDefault(r.get(SUBMISSIONS.ID), List.of())));
+    }
+
+    private org.jooq.ResultQuery<Record> selectRows(Condition where, int limit) {
+        return dsl.select(SUBMISSIONS.fields()).select(PROBLEMS.SLUG)
+                .from(SUBMISSIONS).join(PROBLEMS).on(PROBLEMS.ID.eq(SUBMISSIONS.PROBLEM_ID))
+                .where(where)
+                .orderBy(SUBMISSIONS.SUBMITTED_AT.desc(), SUBMISSIONS.ID.desc())
+                .limit(limit);
+    }
+
+    private org.jooq.ResultQuery<org.jooq.Record3<UUID, String, org.jooq.JSON>> selectEvents(Condition where) {
+        return dsl.select(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD)
+                .from(LEARNER_EVENTS)
+                .where(where)
+                .orderBy(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION);
+    }
+
+    private static Map<UUID, List<EventView>> events(org.jooq.Result<? extends Record> rows) {
+        var events = new HashMap<UUID, List<EventView>>();
+        rows.forEach(r -> events.computeIfAbsent(r.get(LEARNER_EVENTS.SUBMISSION_ID), k -> new ArrayList<>())
+                .add(new EventView(r.get(LEARNER_EVENTS.TYPE), StatsJson.map(r.get(LEARNER_EVENTS.PAYLOAD)))));
+        return events;
     }
 
     @SuppressWarnings("unchecked")

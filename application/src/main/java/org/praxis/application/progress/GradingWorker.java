@@ -76,8 +76,8 @@ public final class GradingWorker {
                 if (!jobs.holdForCompletion(job.id(), name)) {
                     return Result.REFUSED;
                 }
-                var zone = learners.lock(job.learner());
-                var view = apply.applyGraded(job.learner(), zone, problem, job.answer(), graded, Optional.empty(), job.requestHash());
+                var snapshot = learners.lockAndLoad(job.learner(), problem, Optional.empty());
+                var view = apply.applyGraded(job.learner(), snapshot, problem, job.answer(), graded, Optional.empty(), job.requestHash());
                 jobs.complete(job.id(), view.id(), clock.instant());
                 return Result.COMPLETED;
             });

@@ -117,23 +117,20 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
             return enqueue(member.id(), c, problem, requestHash);
         }
         return tx.inTransaction(() -> {
-            var zone = learners.lock(member.id());
-            if (c.key().isPresent()) {
-                var used = submissions.byKey(member.id(), c.key().get());
-                if (used.isPresent()) {
-                    if (!Arrays.equals(used.get().requestHash(), requestHash)) {
-                        throw new Unprocessable("idempotency-key-reused",
-                                "This Idempotency-Key was used with a different request; use a new key for a new submission.");
-                    }
-                    return new Outcome.Replayed(submissions.find(member.id(), used.get().submission()).orElseThrow());
+            var snapshot = learners.lockAndLoad(member.id(), problem, c.key());
+            if (snapshot.keyUse().isPresent()) {
+                var used = snapshot.keyUse().get();
+                if (!Arrays.equals(used.requestHash(), requestHash)) {
+                    throw keyReused();
                 }
+                return new Outcome.Replayed(submissions.find(member.id(), used.submission()).orElseThrow());
             }
-            var access = UnlockPolicy.decide(problem.prerequisites(), learners.completedModules(member.id()));
+            var access = UnlockPolicy.decide(problem.prerequisites(), snapshot.completedModules());
             if (access instanceof ModuleAccess.Locked locked) {
                 return new Outcome.Locked(c.problem(), locked.missing());
             }
             var graded = grading.grade(problem.content().grader(), c.answer());
-            var view = applyGraded(member.id(), zone, problem, c.answer(), graded, c.key(), requestHash);
+            var view = applyGraded(member.id(), snapshot, problem, c.answer(), graded, c.key(), requestHash);
             return new Outcome.Graded(view);
         });
     }
@@ -198,12 +195,14 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
 
     /**
      * Applies a graded answer: the reducer, every write, the submission. Runs inside the caller's
-     * transaction, after {@code learners.lock(learner)} (which gave {@code zone}); shared by the inline
-     * path and the grading worker so a queued answer ends exactly like a synchronous one.
+     * transaction, after {@code learners.lockAndLoad} (which gave {@code snapshot}); shared by the inline
+     * path and the grading worker so a queued answer ends exactly like a synchronous one. Every write
+     * here goes through ports that may send them together with the commit (one round trip).
      */
-    public SubmissionView applyGraded(LearnerId learner, ZoneId zone, PracticeProblems.PracticeProblem problem, String answer,
-            Grading.Graded graded, Optional<String> key, byte[] requestHash) {
-        var before = learners.load(learner, problem);
+    public SubmissionView applyGraded(LearnerId learner, LearnerStates.Snapshot snapshot, PracticeProblems.PracticeProblem problem,
+            String answer, Grading.Graded graded, Optional<String> key, byte[] requestHash) {
+        var before = snapshot.state();
+        var zone = snapshot.zone();
         var id = new SubmissionId(ids.get());
         // PostgreSQL keeps microseconds: the response must equal what a replay reads back
         var at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

@@ -81,6 +81,12 @@ public final class InMemoryLearning implements PracticeProblems, LearnerStates, 
     }
 
     @Override
+    public Snapshot lockAndLoad(LearnerId learner, PracticeProblem problem, Optional<String> key) {
+        var zone = lock(learner);
+        return new Snapshot(zone, key.flatMap(k -> byKey(learner, k)), completedModules(learner), load(learner, problem));
+    }
+
+    @Override
     public ZoneId zoneOf(LearnerId learner) {
         return ZoneId.of("UTC");
     }

@@ -14,7 +14,10 @@ import org.praxis.domain.identity.LearnerId;
  */
 public interface Boards {
 
-    /** Adds points earned now to the learner's score on these period boards (weekly, monthly). */
+    /**
+     * Adds points earned now to the learner's score on these period boards (weekly, monthly), in the
+     * caller's transaction (possibly sent with its next statement or its commit).
+     */
     void credit(LearnerId learner, List<BoardKey.Period> periods, long points);
 
     /** Whether the board's subject exists (a published problem, a topic); the global and period boards always do. */

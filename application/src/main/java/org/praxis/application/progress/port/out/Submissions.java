@@ -14,7 +14,10 @@ public interface Submissions {
     /** The submission a learner's Idempotency-Key made, and a hash of the request it came with. */
     Optional<KeyUse> byKey(LearnerId learner, String key);
 
-    /** Stores the submission, its events and (when given) the key, in the caller's transaction. */
+    /**
+     * Stores the submission, its events and (when given) the key, in the caller's transaction (possibly
+     * sent with the transaction's next statement or its commit, see {@link LearnerStates#save}).
+     */
     void record(LearnerId learner, SubmissionView submission, long problemId, Optional<String> key, byte[] requestHash);
 
     /** One submission, only if it belongs to {@code learner}. */

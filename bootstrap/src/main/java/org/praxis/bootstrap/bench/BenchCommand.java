@@ -111,6 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         coldStart(folder);
         jmh();
+        report_.header("load average at the end: " + loadAverage() + " (other processes share these cores: figures from a loaded machine are pessimistic)");
         String markdown = report_.markdown();
         if (report != null) {
             Files.writeString(report, markdown, StandardCharsets.UTF_8);
@@ -583,6 +584,7 @@ public final class BenchCommand implements Callable<Integer> {
         report_.header("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", Java "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         report_.header("commit: " + gitCommit());
+        report_.header("load average at the start (1, 5, 15 min): " + loadAverage());
         report_.header(String.format(Locale.ROOT, "options: --learners %d --small %d --repeats %d --duration %ds --idle %ds --clients %d%s",
                 learners, small, repeats, duration.toSeconds(), idle.toSeconds(), clients, smoke ? " --smoke" : ""));
         report_.header("pgbench: " + Pgbench.unavailable().orElse(Pgbench.EXECUTABLE.toString()) + "; work folder " + folder);
@@ -601,6 +603,15 @@ public final class BenchCommand implements Callable<Integer> {
             // the working folder then
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String memTotal() {

@@ -48,6 +48,9 @@ final class BenchReport {
 
     static String number(double value) {
         double magnitude = Math.abs(value);
+        if (value == Math.rint(value) && magnitude < 1e12) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         String format = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
         return String.format(Locale.ROOT, format, value);
     }

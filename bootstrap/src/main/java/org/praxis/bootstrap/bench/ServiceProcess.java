@@ -136,6 +136,38 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** CPU seconds so far per kind of thread (its name with digits as #), from /proc/<pid>/task/<tid>/stat and comm. */
+    Map<String, Double> cpuSecondsByThread() {
+        var byName = new java.util.TreeMap<String, Double>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+                    byName.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byName;
+    }
+
+    /** The threads that used the most CPU between two {@link #cpuSecondsByThread()} readings, as text. */
+    static String topThreads(Map<String, Double> before, Map<String, Double> after, int limit) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(limit)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
+                .toList().toString();
+    }
+
     @Override
     public void close() {
         process.destroy();

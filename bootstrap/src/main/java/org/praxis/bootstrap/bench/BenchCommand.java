@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     private final long started = System.nanoTime();
     private PrintWriter progress;
     private BenchDatabase database;
-    private final BenchReport report_ = new BenchReport();
+    private final BenchReport results = new BenchReport();
     private final java.util.concurrent.atomic.AtomicLong keys = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
@@ -105,14 +105,14 @@ public final class BenchCommand implements Callable<Integer> {
         header(folder);
         try (var db = BenchDatabase.start(folder)) {
             database = db;
-            report_.header("PostgreSQL: " + db.text("select version()") + "; synchronous_commit=" + db.text("show synchronous_commit")
+            results.header("PostgreSQL: " + db.text("select version()") + "; synchronous_commit=" + db.text("show synchronous_commit")
                     + ", fsync=" + db.text("show fsync") + ", shared_buffers=" + db.text("show shared_buffers"));
             runPhases(folder);
         }
         coldStart(folder);
         jmh();
-        report_.header("load average at the end: " + loadAverage() + " (other processes share these cores: figures from a loaded machine are pessimistic)");
-        String markdown = report_.markdown();
+        results.header("load average at the end: " + loadAverage() + " (other processes share these cores: figures from a loaded machine are pessimistic)");
+        String markdown = results.markdown();
         if (report != null) {
             Files.writeString(report, markdown, StandardCharsets.UTF_8);
             step("report written to " + report);
@@ -159,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void phases(ServiceProcess a, ServiceProcess b, WireProxy proxy, Path folder) throws Exception {
-        report_.raw("service A " + a + " ready in " + seconds(a.secondsToReady()) + "; service B " + b + " ready in "
+        results.raw("service A " + a + " ready in " + seconds(a.secondsToReady()) + "; service B " + b + " ready in "
                 + seconds(b.secondsToReady()) + " (started together)");
         int submitterCount = clients * (smoke ? 1 : 2);
         int readerCount = smoke ? 4 : 32;
@@ -178,11 +178,11 @@ public final class BenchCommand implements Callable<Integer> {
         step("populating up to " + learners + " learners");
         double largeSeconds = population.growTo(learners);
         BenchLearners.placeOnBoard(database.dataSource(), readers);
-        report_.raw(String.format(Locale.ROOT, "population: %,d learners in %s, then up to %,d in %s more (generate_series)", small,
+        results.raw(String.format(Locale.ROOT, "population: %,d learners in %s, then up to %,d in %s more (generate_series)", small,
                 seconds(smallSeconds), learners, seconds(largeSeconds)));
         database.execute("select pg_stat_statements_reset()");
         var rankLarge = rankRepeats(a, readers);
-        report_.raw("P5 top statements by total time at " + learners + " learners (pg_stat_statements): " + topStatements());
+        results.raw("P5 top statements by total time at " + learners + " learners (pg_stat_statements): " + topStatements());
         rankGrowth(rankSmall, rankLarge);
 
         step("warming up: every submitter solves every bench problem once");
@@ -212,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
             var threadsBefore = a.cpuSecondsByThread();
             var http = HttpLoad.run(clients, duration, 0, calls);
             if (r == 1) {
-                report_.raw("P1 service CPU by thread during HTTP repeat 1 (/proc/<pid>/task): "
+                results.raw("P1 service CPU by thread during HTTP repeat 1 (/proc/<pid>/task): "
                         + ServiceProcess.topThreads(threadsBefore, a.cpuSecondsByThread(), 8));
             }
             double cpuShare = (a.cpuSeconds() - cpuBefore) / (http.seconds() * Runtime.getRuntime().availableProcessors()) * 100;
@@ -222,7 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
                     http.firstErrors().isEmpty() ? "" : ", first: " + http.firstErrors().get(0),
                     http.all().percentileMillis(50), http.all().percentileMillis(99), cpuShare);
             if (r == 1) {
-                report_.raw("P1 top statements by total time during HTTP repeat 1 (pg_stat_statements): " + topStatements());
+                results.raw("P1 top statements by total time during HTTP repeat 1 (pg_stat_statements): " + topStatements());
             }
             if (unavailable.isEmpty() && scripts != null) {
                 step("P1 repeat " + r + "/" + repeats + ": pgbench, " + clients + " clients");
@@ -232,23 +232,23 @@ public final class BenchCommand implements Callable<Integer> {
                 line += String.format(Locale.ROOT, "; pgbench %.1f tps (%d failed); ratio %.3f", run.tps(), run.failed(),
                         http.perSecond() / run.tps());
                 if (run.failed() > 0) {
-                    report_.raw("pgbench failures, repeat " + r + ": " + HttpLoad.abbreviate(run.output()));
+                    results.raw("pgbench failures, repeat " + r + ": " + HttpLoad.abbreviate(run.output()));
                 }
             }
-            report_.raw(line);
+            results.raw(line);
         }
         double httpMedian = Latencies.median(unboxed(httpRates));
         if (ratios.isEmpty()) {
-            report_.figure("P1 submit throughput HTTP/pgbench", Double.NaN, "", ">= 0.70", null,
+            results.figure("P1 submit throughput HTTP/pgbench", Double.NaN, "", ">= 0.70", null,
                     "pgbench not run: " + unavailable.orElse("the submission's SQL could not be captured") + "; HTTP alone: "
                             + BenchReport.number(httpMedian) + " submissions/s");
         } else {
             double ratio = Latencies.median(unboxed(ratios));
-            report_.figure("P1 submit throughput HTTP/pgbench", ratio, "", ">= 0.70", ratio >= 0.70,
+            results.figure("P1 submit throughput HTTP/pgbench", ratio, "", ">= 0.70", ratio >= 0.70,
                     String.format(Locale.ROOT, "median of %d ratios; HTTP median %.0f/s, pgbench median %.0f tps, %d clients each",
                             ratios.size(), httpMedian, Latencies.median(unboxed(pgbenchRates)), clients));
         }
-        report_.figure("P1 HTTP submissions per second", httpMedian, "/s", "(informative)", null, "median of " + httpRates.size() + " repeats");
+        results.figure("P1 HTTP submissions per second", httpMedian, "/s", "(informative)", null, "median of " + httpRates.size() + " repeats");
         return httpMedian;
     }
 
@@ -280,7 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Path file = folder.resolve(correct ? "pgbench-correct.sql" : "pgbench-wrong.sql");
                 Files.writeString(file, script, StandardCharsets.UTF_8);
                 scripts.put(file, correct ? 2 : 1);
-                report_.raw("P1 captured " + (correct ? "correct (already solved)" : "wrong") + " submission: " + statements.size()
+                results.raw("P1 captured " + (correct ? "correct (already solved)" : "wrong") + " submission: " + statements.size()
                         + " statements, script " + file);
             }
             database.execute("create table if not exists " + Pgbench.LEARNER_TABLE
@@ -378,12 +378,12 @@ public final class BenchCommand implements Callable<Integer> {
             long counted = proxy.roundTrips() - start;
             double perSubmission = (counted - backgroundPerSecond * elapsed) / requests.size();
             perKind.put(kind, perSubmission);
-            report_.raw(String.format(Locale.ROOT, "P2 %s: %d round trips for %d sequential submissions in %.2f s "
+            results.raw(String.format(Locale.ROOT, "P2 %s: %d round trips for %d sequential submissions in %.2f s "
                     + "(background %.2f/s subtracted): %.2f per submission", kind, counted, requests.size(), elapsed,
                     backgroundPerSecond, perSubmission));
         }
         double worst = perKind.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        report_.figure("P2 database round trips per submission", worst, "", "<= 3", worst <= 3.0 + 1e-9,
+        results.figure("P2 database round trips per submission", worst, "", "<= 3", worst <= 3.0 + 1e-9,
                 "counted (Sync and Query messages) by the bench's proxy, commit included; the worst kind of " + perKind.keySet()
                         + " = " + perKind.values().stream().map(BenchReport::number).toList());
     }
@@ -401,7 +401,7 @@ public final class BenchCommand implements Callable<Integer> {
                     get(a, "/v1/leaderboards/global/me", readers.get(random.nextInt(readers.size())))));
             double p50 = result.all().percentileMillis(50);
             p50s.add(p50);
-            report_.raw(String.format(Locale.ROOT, "P5 at %,d learners, repeat %d: %d requests (%d errors), p50 %.3f ms, p99 %.3f ms",
+            results.raw(String.format(Locale.ROOT, "P5 at %,d learners, repeat %d: %d requests (%d errors), p50 %.3f ms, p99 %.3f ms",
                     learnersNow(), r, result.ok(), result.errors(), p50, result.all().percentileMillis(99)));
         }
         return p50s;
@@ -413,7 +413,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void rankGrowth(List<Double> atSmall, List<Double> atLarge) {
         double ratio = Latencies.median(unboxed(atLarge)) / Latencies.median(unboxed(atSmall));
-        report_.figure("P5 rank growth p50(me, large)/p50(me, small)", ratio, "", "<= 1.5", ratio <= 1.5,
+        results.figure("P5 rank growth p50(me, large)/p50(me, small)", ratio, "", "<= 1.5", ratio <= 1.5,
                 String.format(Locale.ROOT, "p50 of GET /v1/leaderboards/global/me, 1 client: %.3f ms at %,d vs %.3f ms at %,d learners "
                                 + "(medians of %d repeats each; sizes run one after the other, the population only grows)",
                         Latencies.median(unboxed(atLarge)), learners, Latencies.median(unboxed(atSmall)), small, atSmall.size()));
@@ -468,16 +468,16 @@ public final class BenchCommand implements Callable<Integer> {
             var w = writes.get();
             line.append(String.format(Locale.ROOT, "; meanwhile %d submissions (%.1f/s, %d errors); service VmRSS peak %.0f MiB",
                     w.ok(), w.perSecond(), w.errors(), rss.get()));
-            report_.raw(line.toString());
+            results.raw(line.toString());
         }
-        report_.raw("P6 top statements by total time (pg_stat_statements): " + topStatements());
+        results.raw("P6 top statements by total time (pg_stat_statements): " + topStatements());
         double p50 = Latencies.median(unboxed(p50s));
         double p99 = Latencies.median(unboxed(p99s));
         String note = "top-100 and /me?neighbours=5 (random bench learners, the worst-ranked included), 8 clients, "
                 + String.format(Locale.ROOT, "%,d learners, submissions at %.0f/s; median of %d repeats", learnersNow(), rate, p50s.size());
-        report_.figure("P6 board reads p50", p50, "ms", "< 2 ms", p50 < 2, note);
-        report_.figure("P6 board reads p99", p99, "ms", "< 10 ms", p99 < 10, note);
-        report_.figure("Service memory under P6 (VmRSS peak)", peakRss, "MiB", "< 512 MiB", peakRss < 512,
+        results.figure("P6 board reads p50", p50, "ms", "< 2 ms", p50 < 2, note);
+        results.figure("P6 board reads p99", p99, "ms", "< 10 ms", p99 < 10, note);
+        results.figure("Service memory under P6 (VmRSS peak)", peakRss, "MiB", "< 512 MiB", peakRss < 512,
                 "VmHWM " + BenchReport.number(a.memoryMib("VmHWM")) + " MiB; JVM options: "
                         + (serviceJvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", serviceJvmOptions)));
     }
@@ -494,12 +494,13 @@ public final class BenchCommand implements Callable<Integer> {
             var x = learners.get(2 * r);
             var y = learners.get(2 * r + 1);
             expect2xx(HttpLoad.CLIENT.send(submit(a, x, slug, answer(slug, true), nextKey()), java.net.http.HttpResponse.BodyHandlers.ofString()));
-            String mine = expect2xx(HttpLoad.CLIENT.send(get(a, "/v1/leaderboards/global/me", x), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            String mine = rankAndScore(expect2xx(HttpLoad.CLIENT.send(get(a, "/v1/leaderboards/global/me", x),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())));
             String truthForX = expectedMe(x);
             if (mine.equals(truthForX)) {
                 exact++;
             } else {
-                report_.raw("P8 round " + r + ": " + x.username() + "'s rank,score via A was " + mine + ", SQL RANK() says " + truthForX);
+                results.raw("P8 round " + r + ": " + x.username() + "'s rank,score via A was " + mine + ", SQL RANK() says " + truthForX);
             }
             expect2xx(HttpLoad.CLIENT.send(submit(a, y, slug, answer(slug, true), nextKey()), java.net.http.HttpResponse.BodyHandlers.ofString()));
             long changed = System.nanoTime();
@@ -510,8 +511,8 @@ public final class BenchCommand implements Callable<Integer> {
             long deadline = changed + 10_000_000_000L;
             double delay = Double.NaN;
             while (System.nanoTime() < deadline && Double.isNaN(delay)) {
-                String answer = expect2xx(HttpLoad.CLIENT.send(get(b, "/v1/leaderboards/global/me", y),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+                String answer = rankAndScore(expect2xx(HttpLoad.CLIENT.send(get(b, "/v1/leaderboards/global/me", y),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())));
                 seen.add(Map.entry(System.nanoTime(), answer));
                 if (expected.isDone()) {
                     String truth = expected.join();
@@ -525,9 +526,9 @@ public final class BenchCommand implements Callable<Integer> {
             delays.add(Double.isNaN(delay) ? 10_000.0 : delay);
         }
         double max = delays.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        report_.figure("P8 own rank exact on the next request (same instance)", exact, "of " + rounds, "all", exact == rounds,
+        results.figure("P8 own rank exact on the next request (same instance)", exact, "of " + rounds, "all", exact == rounds,
                 "rank and score from GET /me via A right after the submission, compared with SQL RANK() over learner_states");
-        report_.figure("P8 other learner's change visible on instance B (max delay)", max, "ms", "<= 5000 ms", max <= 5_000,
+        results.figure("P8 other learner's change visible on instance B (max delay)", max, "ms", "<= 5000 ms", max <= 5_000,
                 "median " + BenchReport.number(Latencies.median(unboxed(delays))) + " ms; Y's /me polled on B from the moment Y's submission answered (10 s deadline); raw: "
                         + delays.stream().map(BenchReport::number).toList());
     }
@@ -547,12 +548,12 @@ public final class BenchCommand implements Callable<Integer> {
         var threadsBefore = a.cpuSecondsByThread();
         long t0 = System.nanoTime();
         Thread.sleep(idle.toMillis());
-        report_.raw("P9 idle service CPU by thread (/proc/<pid>/task): " + ServiceProcess.topThreads(threadsBefore, a.cpuSecondsByThread(), 8));
+        results.raw("P9 idle service CPU by thread (/proc/<pid>/task): " + ServiceProcess.topThreads(threadsBefore, a.cpuSecondsByThread(), 8));
         double wall = (System.nanoTime() - t0) / 1e9;
         double used = a.cpuSeconds() - before;
         int cores = Runtime.getRuntime().availableProcessors();
         double percent = used / (wall * cores) * 100;
-        report_.figure("P9 idle service CPU", percent, "% of the machine", "< 2 %", percent < 2,
+        results.figure("P9 idle service CPU", percent, "% of the machine", "< 2 %", percent < 2,
                 String.format(Locale.ROOT, "%.2f CPU s in %.1f s on %d cores (utime+stime of service A, no requests)", used, wall, cores));
     }
 
@@ -565,7 +566,7 @@ public final class BenchCommand implements Callable<Integer> {
         env.put("PRAXIS_DATA_DIR", folder.resolve("cold-start").toString());
         try (var service = ServiceProcess.start("cold-start", env, serviceJvmOptions, folder)) {
             double s = service.secondsToReady();
-            report_.figure("Cold start to /health/ready", s, "s", "< 20 s", s < 20,
+            results.figure("Cold start to /health/ready", s, "s", "< 20 s", s < 20,
                     "java -jar praxis.jar serve, embedded PostgreSQL in a fresh data folder (initdb, migrations, demo content)");
         }
     }
@@ -575,7 +576,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + "\"-Dexec.args=-cp %classpath org.praxis.domain.bench.ProgressionBenchmark\"";
         Path root = sourceTree();
         if (noJmh || !Files.isRegularFile(root.resolve("mvnw")) || !Files.isDirectory(root.resolve("domain"))) {
-            report_.figure("JMH domain reducer (firstSolveCompletingAModule)", Double.NaN, "µs/op", "(informative)", null,
+            results.figure("JMH domain reducer (firstSolveCompletingAModule)", Double.NaN, "µs/op", "(informative)", null,
                     (noJmh ? "not run (" + (smoke ? "--smoke" : "--no-jmh") + ")" : "not run: no source tree here")
                             + "; run from the repository root: `" + command + "`");
             return;
@@ -588,11 +589,11 @@ public final class BenchCommand implements Callable<Integer> {
         boolean any = false;
         while (m.find()) {
             any = true;
-            report_.figure("JMH domain reducer (" + m.group(1) + ")", Double.parseDouble(m.group(2)) / 1000, "µs/op", "(informative)", null,
+            results.figure("JMH domain reducer (" + m.group(1) + ")", Double.parseDouble(m.group(2)) / 1000, "µs/op", "(informative)", null,
                     "± " + BenchReport.number(Double.parseDouble(m.group(3)) / 1000) + " µs (99.9 %), 1 fork, 5 x 2 s");
         }
         if (!any) {
-            report_.figure("JMH domain reducer (firstSolveCompletingAModule)", Double.NaN, "µs/op", "(informative)", null,
+            results.figure("JMH domain reducer (firstSolveCompletingAModule)", Double.NaN, "µs/op", "(informative)", null,
                     "JMH printed no result: " + HttpLoad.abbreviate(output));
         }
     }
@@ -600,14 +601,14 @@ public final class BenchCommand implements Callable<Integer> {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private void header(Path folder) {
-        report_.header("date: " + Instant.now());
-        report_.header("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", Java "
+        results.header("date: " + Instant.now());
+        results.header("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", Java "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        report_.header("commit: " + gitCommit());
-        report_.header("load average at the start (1, 5, 15 min): " + loadAverage());
-        report_.header(String.format(Locale.ROOT, "options: --learners %d --small %d --repeats %d --duration %ds --idle %ds --clients %d%s",
+        results.header("commit: " + gitCommit());
+        results.header("load average at the start (1, 5, 15 min): " + loadAverage());
+        results.header(String.format(Locale.ROOT, "options: --learners %d --small %d --repeats %d --duration %ds --idle %ds --clients %d%s",
                 learners, small, repeats, duration.toSeconds(), idle.toSeconds(), clients, smoke ? " --smoke" : ""));
-        report_.header("pgbench: " + Pgbench.unavailable().orElse(Pgbench.EXECUTABLE.toString()) + "; work folder " + folder);
+        results.header("pgbench: " + Pgbench.unavailable().orElse(Pgbench.EXECUTABLE.toString()) + "; work folder " + folder);
     }
 
     /** The source tree this build comes from (the jar sits in bootstrap/target), else the working folder. */
@@ -683,14 +684,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
                     + response.statusCode() + ": " + HttpLoad.abbreviate(response.body()));
         }
-        String body = response.body();
-        if (response.request().uri().getPath().endsWith("/me")) {
-            // "rank,score": what P8 compares with SQL
-            String rank = body.replaceAll("(?s).*\"rank\"\\s*:\\s*(\\d+).*", "$1");
-            String score = body.replaceAll("(?s).*\"score\"\\s*:\\s*(\\d+).*", "$1");
-            return rank + "," + score;
-        }
-        return body;
+        return response.body();
+    }
+
+    /** "rank,score" of a {@code GET .../me} answer (without neighbours): what P8 compares with SQL. */
+    private static String rankAndScore(String body) {
+        String rank = body.replaceAll("(?s).*\"rank\"\\s*:\\s*(\\d+).*", "$1");
+        String score = body.replaceAll("(?s).*\"score\"\\s*:\\s*(\\d+).*", "$1");
+        return rank + "," + score;
     }
 
     private void step(String message) {

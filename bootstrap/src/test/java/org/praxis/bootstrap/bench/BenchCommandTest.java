@@ -1,0 +1,51 @@
+package org.praxis.bootstrap.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.praxis.bootstrap.Main;
+
+import picocli.CommandLine;
+
+/**
+ * {@code praxis bench --smoke} end to end: its own PostgreSQL, three service processes (two instances
+ * and a cold start), every phase at tiny sizes; the report holds every figure's row with a number. The
+ * figures themselves mean nothing at these sizes, so no goal is asserted.
+ */
+class BenchCommandTest {
+    private static final List<String> MEASURED = List.of("P1 HTTP submissions per second", "P2 database round trips per submission",
+            "P5 rank growth", "P6 board reads p50", "P6 board reads p99", "Service memory under P6", "P8 own rank exact",
+            "P8 other learner's change visible on instance B", "P9 idle service CPU", "Cold start to /health/ready");
+
+    @Test
+    void aSmokeRunReportsEveryFigure(@TempDir Path folder) throws Exception {
+        Path report = folder.resolve("bench.md");
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute("bench", "--smoke", "--work-dir", folder.resolve("work").toString(), "--report", report.toString());
+
+        assertEquals(0, exit, err.toString());
+        String markdown = Files.readString(report);
+        for (String figure : MEASURED) {
+            assertTrue(Pattern.compile("(?m)^\\| " + Pattern.quote(figure) + "[^|]* \\| [0-9][0-9.]*[ |]").matcher(markdown).find(),
+                    "a number for '" + figure + "' in:\n" + markdown);
+        }
+        String throughput = Pgbench.unavailable().isPresent() ? "\\| not measured \\| .*pgbench not run" : "\\| [0-9][0-9.]* \\|";
+        assertTrue(Pattern.compile("(?m)^\\| P1 submit throughput HTTP/pgbench " + throughput).matcher(markdown).find(), markdown);
+        assertTrue(markdown.contains("| JMH domain reducer (firstSolveCompletingAModule) | not measured |"), markdown);
+        assertTrue(markdown.contains("not run (--smoke)"), markdown);
+        // the exact rank after one's own submission is a correctness property, whatever the sizes
+        assertTrue(markdown.contains("| P8 own rank exact on the next request (same instance) | 2 of 2 |"), markdown);
+        assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));
+    }
+}

@@ -138,7 +138,7 @@ final class LoadSampleCommand implements Callable<Integer> {
             double seconds = Math.max(1e-3, (now - started) / 1e9);
             int filled = (int) Math.round(fraction * WIDTH);
             String eta = fraction <= 0 ? "?" : format(Duration.ofSeconds(Math.round(seconds / fraction - seconds)));
-            err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d/%,d learners  %,d submissions  %,.0f rows/s  ETA %s   ",
+            err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d/%,d learners  %,d submissions  %,.0f submissions/s  ETA %s   ",
                     "#".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, learnersDone, learners, submissionsDone,
                     submissionsDone / seconds, eta);
             err.flush();

@@ -39,6 +39,7 @@ import org.praxis.persistence.progress.StatsJson;
  */
 public final class CopySampleData implements SampleData {
     private static final int CHUNK = 1 << 16;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopySampleData.class);
 
     private final DataSource dataSource;
     private final DSLContext dsl;
@@ -80,8 +81,14 @@ public final class CopySampleData implements SampleData {
                 try (var statement = connection.createStatement()) {
                     statement.execute("set local synchronous_commit = off");
                 }
+                long start = System.nanoTime();
                 copyAll(connection, learners);
+                long copied = System.nanoTime();
                 connection.commit();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} learners: COPY {} ms, commit {} ms", learners.size(), (copied - start) / 1_000_000,
+                            (System.nanoTime() - copied) / 1_000_000);
+                }
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -243,6 +250,8 @@ public final class CopySampleData implements SampleData {
         private final CopyIn copy;
         private final StringBuilder text = new StringBuilder(CHUNK + 4096);
 
+        private final long start = System.nanoTime();
+
         Table(CopyIn copy) {
             this.copy = copy;
         }
@@ -302,7 +311,10 @@ public final class CopySampleData implements SampleData {
         void end() throws SQLException {
             try {
                 flush();
-                copy.endCopy();
+                long rows = copy.endCopy();
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("{} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
+                }
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();

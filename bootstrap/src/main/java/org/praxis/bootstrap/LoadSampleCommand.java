@@ -54,7 +54,8 @@ final class LoadSampleCommand implements Callable<Integer> {
             + "Default: today.")
     String until;
 
-    @Option(names = "--threads", description = "Batches generated and written at once. Default: the number of processors.")
+    @Option(names = "--threads", description = "Batches generated and written at once, each on its own connection (below "
+            + "PRAXIS_POOL_SIZE). Default: the number of processors.")
     Integer threads;
 
     @Spec
@@ -97,9 +98,13 @@ final class LoadSampleCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new StartupFailure("--until must be a date such as 2026-06-30, was " + until);
         }
+        int workers = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(), settings.poolSize() - 1) : threads;
+        if (workers >= settings.poolSize()) {
+            throw new StartupFailure("--threads must be below PRAXIS_POOL_SIZE (" + settings.poolSize() + "), was " + workers);
+        }
         try {
             return new LoadSampleUseCase.Command(learners, submissions == null ? 10L * learners : submissions, seed, months, end,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    Math.max(1, workers));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage());
         }

@@ -286,6 +286,10 @@ public final class CopySampleData implements SampleData {
         }
 
         private void escape(String s) {
+            if (plain(s)) {
+                text.append(s);
+                return;
+            }
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 switch (c) {
@@ -296,6 +300,16 @@ public final class CopySampleData implements SampleData {
                     default -> text.append(c);
                 }
             }
+        }
+
+        private static boolean plain(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void flush() {

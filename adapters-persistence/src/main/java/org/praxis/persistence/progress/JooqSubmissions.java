@@ -162,7 +162,7 @@ public final class JooqSubmissions implements Submissions {
                 events, r.get(SUBMISSIONS.SUBMITTED_AT).toInstant());
     }
 
-    private static Map<String, Object> test(TestResult t) {
+    public static Map<String, Object> test(TestResult t) {
         var json = new LinkedHashMap<String, Object>();
         json.put("name", t.name());
         json.put("passed", t.passed());

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.praxis.domain.curriculum.Difficulty;
 
 /** Conversions between column values and domain values, shared by this package's adapters. */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
@@ -25,7 +25,7 @@ final class Rows {
         return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
     }
 
-    static String difficulty(Difficulty d) {
+    public static String difficulty(Difficulty d) {
         return d.name().toLowerCase(Locale.ROOT);
     }
 

@@ -19,13 +19,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The learner's achievement counters as the JSON in {@code learner_states.stats}, and plain JSON documents. */
-final class StatsJson {
+public final class StatsJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StatsJson() {
     }
 
-    static JSONB write(LearnerStats stats) {
+    public static JSONB write(LearnerStats stats) {
         var solved = new ArrayList<Map<String, Object>>();
         stats.solvedBy().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator
@@ -75,7 +75,7 @@ final class StatsJson {
         }
     }
 
-    static org.jooq.JSON json(Object document) {
+    public static org.jooq.JSON json(Object document) {
         try {
             return org.jooq.JSON.valueOf(MAPPER.writeValueAsString(document));
         } catch (JsonProcessingException e) {

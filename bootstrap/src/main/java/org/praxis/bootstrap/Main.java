@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar praxis.jar <command>}: the service and its operator tools. */
 @Command(name = "praxis", mixinStandardHelpOptions = true, version = "Praxis 0.1.0",
         description = "Engine and HTTP service for gamified learning and practice platforms.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, CheckCommand.class, UsersCommand.class, ContentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, CheckCommand.class, FaultRunCommand.class, UsersCommand.class, ContentCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -3,10 +3,12 @@ package org.praxis.persistence.reliability;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
+import org.praxis.domain.gamification.BadgeLadder;
 import org.praxis.persistence.common.Jooq;
 
 /**
@@ -50,6 +52,14 @@ public final class Invariants {
     // Rewards of the achievements a learner holds: part of the total, never of a problem's award.
     private static final String REWARDS = "(select la.user_id, sum(a.points_reward) as rewards from learner_achievements la "
             + "join achievements a on a.code = la.code group by la.user_id)";
+
+    // The ladder badges are earned by: the stored one, else the default (Awards.ladder() does the same; a synced
+    // ladder equal to the default is never stored, so an empty table is the normal state of the demo content).
+    private static final String LADDER = "(select level, required_points, required_solved from badge_ranks union all "
+            + "select v.* from (values " + BadgeLadder.DEFAULT.ranks().stream()
+                    .map(r -> "(" + r.level() + ", " + r.requiredPoints() + "::bigint, " + r.requiredSolved() + ")")
+                    .collect(Collectors.joining(", "))
+            + ") v(level, required_points, required_solved) where not exists (select 1 from badge_ranks))";
 
     public static final List<Invariant> ALL = List.of(
             new Invariant("points-are-problem-awards-plus-rewards",
@@ -157,7 +167,7 @@ public final class Invariants {
                     "every badge held is a rung of the ladder whose required points and solved the learner's totals meet",
                     "select b.user_id, format('badge level %s needs %s points and %s solved; has %s and %s', b.level, r.required_points, "
                             + "r.required_solved, s.points, s.solved) "
-                            + "from learner_badges b join learner_states s on s.user_id = b.user_id left join badge_ranks r on r.level = b.level "
+                            + "from learner_badges b join learner_states s on s.user_id = b.user_id left join " + LADDER + " r on r.level = b.level "
                             + "where r.level is null or s.points < r.required_points or s.solved < r.required_solved"),
             new Invariant("boards-agree-with-awards",
                     "each weekly and monthly board score = the points awarded (pointsAwarded events) in that UTC period",

@@ -153,6 +153,8 @@ final class FaultRun {
     // the window in which a 503 is the promised answer: from the stop until both instances are ready again
     private volatile long outageFrom = Long.MAX_VALUE;
     private volatile long outageUntil = Long.MIN_VALUE;
+    private volatile long clientsEnd = Long.MAX_VALUE;
+    private volatile boolean faultsDone;
 
     FaultRun(DataSource dataSource, List<Service> services, DatabaseServer database, Options options, PrintWriter out) {
         if (services.size() != 2) {
@@ -182,9 +184,15 @@ final class FaultRun {
             try {
                 for (int c = 0; c < options.clients(); c++) {
                     int client = c;
-                    clients.add(pool.submit(() -> client(client, learners.get(client % learners.size()), end)));
+                    clients.add(pool.submit(() -> client(client, learners.get(client % learners.size()))));
                 }
-                injectFaults(start, learners.get(0));
+                try {
+                    injectFaults(start, learners.get(0));
+                } finally {
+                    // a slow restart can push the outage late: the clients go on until 10 s after the last fault
+                    clientsEnd = Math.max(end, System.nanoTime() + Duration.ofSeconds(10).toNanos());
+                    faultsDone = true;
+                }
                 for (var client : clients) {
                     client.get();
                 }
@@ -311,11 +319,11 @@ final class FaultRun {
     }
 
     /** One client: correct, wrong, repeated and retried submissions until the end, alternating between the instances. */
-    private void client(int client, Learner learner, long end) {
+    private void client(int client, Learner learner) {
         var random = new Random(options.seed() * 1_000 + client);
         var lastAnswer = new ConcurrentHashMap<String, String>();
         int n = 0;
-        while (System.nanoTime() < end) {
+        while ((!faultsDone || System.nanoTime() < clientsEnd) && !Thread.currentThread().isInterrupted()) {
             String problem = PROBLEMS.get(random.nextInt(PROBLEMS.size()));
             int roll = random.nextInt(100);
             String answer;
@@ -330,22 +338,21 @@ final class FaultRun {
             lastAnswer.put(problem, answer);
             String key = "c" + client + "-" + n++;
             int instance = random.nextInt(2);
-            var ack = submitUntilAnswered(learner, problem, answer, key, instance, end);
+            var ack = submitUntilAnswered(learner, problem, answer, key, instance);
             if (ack.isPresent() && roll >= 85) {
                 // retried: the same key and body again, on the other instance — it must replay the same submission
-                submitUntilAnswered(learner, problem, answer, key, 1 - instance, end);
+                submitUntilAnswered(learner, problem, answer, key, 1 - instance);
             }
         }
     }
 
     /**
      * Sends one submission until it is answered: after a connection error on the other instance, after a 503
-     * when Retry-After says. Gives up (unacknowledged, which is allowed) 30 s after the end.
+     * when Retry-After says. Gives up (unacknowledged, which is allowed) 30 s after the clients' end.
      */
-    private Optional<Ack> submitUntilAnswered(Learner learner, String problem, String answer, String key, int instance, long end) {
-        long giveUp = end + Duration.ofSeconds(30).toNanos();
+    private Optional<Ack> submitUntilAnswered(Learner learner, String problem, String answer, String key, int instance) {
         int target = instance;
-        while (System.nanoTime() < giveUp) {
+        while ((!faultsDone || System.nanoTime() < clientsEnd + Duration.ofSeconds(30).toNanos()) && !Thread.currentThread().isInterrupted()) {
             var service = services.get(target);
             long sent = System.nanoTime();
             var outcome = submit(service, learner, problem, answer, key);

@@ -65,6 +65,39 @@ final class OpenApiResponses {
                 .schemaLoaders(loaders -> loaders.schemas(Map.of(BASE, text))));
     }
 
+    /** Over the document in the jar (the one {@code /openapi.json} serves). */
+    static OpenApiResponses fromClasspath() throws Exception {
+        try (var yaml = OpenApiResponses.class.getResourceAsStream("/openapi/praxis.yaml")) {
+            return new OpenApiResponses(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml));
+        }
+    }
+
+    /**
+     * The document's path for a request path as the server routes it (a trailing slash ignored): a literal
+     * one first, else the template with the fewest parameters; {@code null} when none matches.
+     */
+    String template(String method, String requestPath) {
+        String path = requestPath.split("\\?")[0];
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1); // the server ignores a trailing slash
+        }
+        String best = null;
+        int bestParameters = Integer.MAX_VALUE;
+        for (Iterator<String> paths = document.get("paths").fieldNames(); paths.hasNext();) {
+            String candidate = paths.next();
+            if (document.get("paths").get(candidate).path(method.toLowerCase(Locale.ROOT)).isMissingNode()) {
+                continue;
+            }
+            String regex = java.util.regex.Pattern.quote(candidate).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            int parameters = candidate.split("\\{", -1).length - 1;
+            if (path.matches(regex) && parameters < bestParameters) {
+                best = candidate;
+                bestParameters = parameters;
+            }
+        }
+        return best;
+    }
+
     /** What is wrong with this response for {@code method path} (the path as the document writes it); empty when it matches. */
     List<String> mismatches(String method, String path, int status, Optional<String> contentType, String body) {
         var problems = new ArrayList<String>();

@@ -93,6 +93,8 @@ public final class Database implements AutoCloseable {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
+                    // the embedded default is off: a crash of the server would lose commits already acknowledged
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("cannot start the embedded PostgreSQL in " + folder + ": " + rootMessage(e)

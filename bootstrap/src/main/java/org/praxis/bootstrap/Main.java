@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "praxis", mixinStandardHelpOptions = true, version = "Praxis 0.1.0",
         description = "Engine and HTTP service for gamified learning and practice platforms.",
         subcommands = {ServeCommand.class, MigrateCommand.class, CheckCommand.class, UsersCommand.class, ContentCommand.class,
-                LoadSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                LoadSampleCommand.class, BenchCommand.class, FaultRunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -25,6 +25,16 @@ import org.praxis.persistence.testing.FreshDatabase;
  */
 @ExtendWith(FreshDatabase.class)
 class AccessMatrixTest {
+    private static final OpenApiResponses RESPONSES = responses();
+
+    private static OpenApiResponses responses() {
+        try {
+            return OpenApiResponses.fromClasspath();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static IdentityFixture app;
 
     @BeforeAll
@@ -83,7 +93,11 @@ class AccessMatrixTest {
     }
 
     private static int status(String method, String path, String token, Object body) throws Exception {
-        return app.call(method, path, token, body).statusCode();
+        var response = app.call(method, path, token, body);
+        // every answer also matches the document: status, content type and body schema
+        assertEquals(List.of(), RESPONSES.mismatches(method, java.util.Objects.requireNonNullElse(RESPONSES.template(method, path), path), response.statusCode(),
+                response.headers().firstValue("Content-Type"), response.body()), method + " " + path + ": " + response.body());
+        return response.statusCode();
     }
 
     private static String adaSessionId(Cast c) throws Exception {

@@ -59,6 +59,9 @@ class HostileInputTest {
     private static final AtomicInteger staleRetries = new AtomicInteger();
     private static final Map<Integer, Integer> statuses = new TreeMap<>();
     private static Fingerprint fingerprint;
+    private static OpenApiResponses responses;
+    private static final java.util.Set<String> schemaMismatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger mismatchedResponses = new AtomicInteger();
 
     enum Caller { ANONYMOUS, GARBAGE_TOKEN, LEARNER, OTHER_LEARNER, AUTHOR, ADMIN }
 
@@ -95,6 +98,7 @@ class HostileInputTest {
         hostileIds.add(bob.id());
         var served = CLIENT.send(HttpRequest.newBuilder(URI.create(base() + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
         document = JSON.readTree(served.body());
+        responses = new OpenApiResponses(document);
         operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
             var path = paths.next();
@@ -109,8 +113,11 @@ class HostileInputTest {
     @AfterContainer
     static void stop() {
         // the numbers docs/reliability.md records
-        System.out.println("hostile input: " + sent.get() + " requests over " + operations.size() + " operations; statuses " + statuses
-                + "; resent after a closed connection: " + staleRetries.get());
+        System.out.println("hostile input: " + sent.get() + " requests over " + operations.size() + " operations (" + nanosByOperation.size()
+                + " exercised); statuses " + statuses
+                + "; resent after a closed connection: " + staleRetries.get() + "; responses not matching the document: "
+                + mismatchedResponses.get());
+        schemaMismatches.stream().sorted().limit(200).forEach(m -> System.out.println("  mismatch: " + m));
         nanosByOperation.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                 .forEach(e -> System.out.println("  " + e.getKey() + " " + e.getValue() / 1_000_000 + " ms"));
         app.close();
@@ -175,6 +182,16 @@ class HostileInputTest {
             statuses.merge(status, 1, Integer::sum);
         }
         assertTrue(status < 500, request + " -> " + status + " " + response.body());
+        // the route the server took: an empty path value ("/v1/tracks/") is the list, as the server ignores a trailing slash
+        String route = java.util.Objects.requireNonNullElse(responses.template(request.operation().method(), request.uri()),
+                request.operation().path());
+        var mismatches = responses.mismatches(request.operation().method(), route, status,
+                response.headers().firstValue("Content-Type"), response.body());
+        if (!mismatches.isEmpty()) {
+            mismatchedResponses.incrementAndGet();
+            schemaMismatches.addAll(mismatches);
+        }
+        assertEquals(List.of(), mismatches, request + " -> " + status + " " + response.body());
         if (status >= 400) {
             String type = response.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.startsWith("application/problem+json"), request + " -> " + status + " as " + type);

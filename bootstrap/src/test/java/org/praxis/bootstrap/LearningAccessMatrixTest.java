@@ -29,6 +29,16 @@ import org.praxis.persistence.testing.FreshDatabase;
  */
 @ExtendWith(FreshDatabase.class)
 class LearningAccessMatrixTest {
+    private static final OpenApiResponses RESPONSES = responses();
+
+    private static OpenApiResponses responses() {
+        try {
+            return OpenApiResponses.fromClasspath();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static IdentityFixture app;
     private static IdentityFixture.User ada;
     private static IdentityFixture.User bob;
@@ -83,7 +93,11 @@ class LearningAccessMatrixTest {
     }
 
     private static int status(String method, String path, Who who, Object body) throws Exception {
-        return app.call(method, path, token(who), body).statusCode();
+        var response = app.call(method, path, token(who), body);
+        // every answer also matches the document: status, content type and body schema
+        assertEquals(List.of(), RESPONSES.mismatches(method, java.util.Objects.requireNonNullElse(RESPONSES.template(method, path), path), response.statusCode(),
+                response.headers().firstValue("Content-Type"), response.body()), method + " " + path + ": " + response.body());
+        return response.statusCode();
     }
 
     private static final Map<String, Object> PROBLEM = Map.of("title", "A draft", "kind", "answer", "difficulty", "beginner",

@@ -18,12 +18,29 @@ import org.praxis.domain.identity.LearnerId;
  * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
+ *
+ * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks and neighbours come from the
+ * index instead of counting rows (O(rank) at a million learners): the reader's own row is read fresh in
+ * the same statement that catches the index up, so "my rank" is exact after my own submission whatever
+ * the index still holds for me (docs/performance.md, "Boards and ranks"). The other boards count in SQL.
  */
 public final class JooqBoards implements Boards {
     private final DSLContext dsl;
+    private final GlobalBoardIndex global;
 
+    /** Every board counted in SQL (commands and tests that need no index). */
     public JooqBoards(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    /** {@code global}: the index that answers the global board once it is loaded (null: none). */
+    public JooqBoards(DSLContext dsl, GlobalBoardIndex global) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.global = global;
+    }
+
+    private boolean indexed(BoardKey board) {
+        return board instanceof BoardKey.Global && global != null && global.loaded();
     }
 
     @Override
@@ -55,6 +72,10 @@ public final class JooqBoards implements Boards {
 
     @Override
     public long size(BoardKey board) {
+        if (indexed(board)) {
+            global.catchUpReading(Optional.empty());
+            return global.size();
+        }
         var source = Source.of(board);
         return ((Number) dsl.fetchValue("select count(*) from " + source.from, source.binds.toArray())).longValue();
     }
@@ -73,6 +94,19 @@ public final class JooqBoards implements Boards {
 
     @Override
     public Optional<Position> positionOf(BoardKey board, LearnerId learner) {
+        if (indexed(board)) {
+            var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
+            if (mine.isEmpty()) {
+                return Optional.empty();
+            }
+            var me = mine.get();
+            long better = global.countBetterThan(me.learner(), me.key());
+            // the 0-based index needs my place among my equals, by user name: counted in SQL (around() does not need it)
+            long equalBefore = ((Number) dsl.fetchValue("select count(*) from learner_states s join users u on u.id = s.user_id "
+                    + "where s.submissions > 0 and s.points = ? and s.streak_longest = ? and u.username < ?",
+                    me.points(), me.longestStreak(), me.username())).longValue();
+            return Optional.of(new Position((int) (better + 1), me.points(), better + equalBefore));
+        }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);
         binds.add(learner.value());
@@ -94,6 +128,88 @@ public final class JooqBoards implements Boards {
         long equalBefore = ((Number) dsl.fetchValue("select count(*) from " + source.from + " and (" + source.equal
                 + ") and u.username < ?", before.toArray())).longValue();
         return Optional.of(new Position((int) (strictlyBetter + 1), score, strictlyBetter + equalBefore));
+    }
+
+    /**
+     * The global board around me from the index: my rank from it, and my neighbours by keyset reads of
+     * the groups of equal keys next to mine (the index says which groups and how large they are), each
+     * group in user-name order, never an offset into the board.
+     */
+    @Override
+    public Optional<Around> around(BoardKey board, LearnerId learner, int neighbours) {
+        if (!indexed(board)) {
+            return Boards.super.around(board, learner, neighbours);
+        }
+        var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        var me = mine.get();
+        int rank = (int) (global.countBetterThan(me.learner(), me.key()) + 1);
+        var myEntry = new Entry(rank, me.username(), me.displayName() == null ? me.username() : me.displayName(), me.points(),
+                Optional.of(me.longestStreak()), Optional.empty());
+        if (neighbours == 0) {
+            return Optional.of(new Around(rank, me.points(), List.of(myEntry)));
+        }
+        // parts: 0 my equals before me, 1 my equals after me, then the groups above (nearest first), then below
+        var above = global.groupsNextTo(me.key(), true, neighbours);
+        var below = global.groupsNextTo(me.key(), false, neighbours);
+        var sql = new StringBuilder();
+        var binds = new ArrayList<Object>();
+        part(sql, binds, 0, me.key(), "and u.username < ?", me.username(), "desc", neighbours);
+        part(sql, binds, 1, me.key(), "and u.username > ?", me.username(), "asc", neighbours);
+        for (int i = 0; i < above.size(); i++) {
+            part(sql, binds, 2 + i, above.get(i).key(), "", null, "desc", neighbours);
+        }
+        for (int i = 0; i < below.size(); i++) {
+            part(sql, binds, 2 + above.size() + i, below.get(i).key(), "", null, "asc", neighbours);
+        }
+        var parts = new ArrayList<List<Entry>>();
+        for (int i = 0; i < 2 + above.size() + below.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (var r : dsl.resultQuery(sql.toString(), binds.toArray()).fetch()) {
+            int part = r.get("part", Integer.class);
+            long points = r.get("points", Long.class);
+            int streak = r.get("streak_longest", Integer.class);
+            String username = r.get("username", String.class);
+            String display = r.get("display_name", String.class);
+            int theirs = part < 2 ? rank
+                    : (int) (global.countBetterThan(r.get("user_id", java.util.UUID.class), GlobalBoardIndex.key(points, streak)) + 1);
+            parts.get(part).add(new Entry(theirs, username, display == null ? username : display, points, Optional.of(streak),
+                    Optional.empty()));
+        }
+        var before = new ArrayList<Entry>(parts.get(0));
+        for (int i = 0; i < above.size(); i++) {
+            before.addAll(parts.get(2 + i));
+        }
+        var after = new ArrayList<Entry>(parts.get(1));
+        for (int i = 0; i < below.size(); i++) {
+            after.addAll(parts.get(2 + above.size() + i));
+        }
+        var entries = new ArrayList<Entry>(before.subList(0, Math.min(neighbours, before.size())));
+        java.util.Collections.reverse(entries);
+        entries.add(myEntry);
+        entries.addAll(after.subList(0, Math.min(neighbours, after.size())));
+        return Optional.of(new Around(rank, me.points(), entries));
+    }
+
+    /** One group of equal global keys, in user-name order, at most {@code limit} rows (a keyset read). */
+    private static void part(StringBuilder sql, List<Object> binds, int part, long key, String username, String name,
+            String direction, int limit) {
+        if (sql.length() > 0) {
+            sql.append(" union all ");
+        }
+        sql.append("(select ").append(part).append(" as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name ")
+                .append("from learner_states s join users u on u.id = s.user_id ")
+                .append("where s.submissions > 0 and s.points = ? and s.streak_longest = ? ").append(username)
+                .append(" order by u.username ").append(direction).append(" limit ?)");
+        binds.add(GlobalBoardIndex.points(key));
+        binds.add(GlobalBoardIndex.longestStreak(key));
+        if (name != null) {
+            binds.add(name);
+        }
+        binds.add(limit);
     }
 
     private static Entry entry(Record r) {

@@ -88,7 +88,7 @@ public final class JooqBoards implements Boards {
         binds.add(offset);
         return dsl.resultQuery("select u.username, u.display_name, " + source.score + " as score, " + source.extra + " as extra, "
                         + "rank() over (order by " + source.order + ") as rank from " + source.from
-                        + " order by " + source.order + ", u.username limit ? offset ?", binds.toArray())
+                        + " order by " + source.order + ", " + source.name + " limit ? offset ?", binds.toArray())
                 .fetch(JooqBoards::entry);
     }
 
@@ -102,8 +102,8 @@ public final class JooqBoards implements Boards {
             var me = mine.get();
             long better = global.countBetterThan(me.learner(), me.key());
             // the 0-based index needs my place among my equals, by user name: counted in SQL (around() does not need it)
-            long equalBefore = ((Number) dsl.fetchValue("select count(*) from learner_states s join users u on u.id = s.user_id "
-                    + "where s.submissions > 0 and s.points = ? and s.streak_longest = ? and u.username < ?",
+            long equalBefore = ((Number) dsl.fetchValue("select count(*) from learner_states s "
+                    + "where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?",
                     me.points(), me.longestStreak(), me.username())).longValue();
             return Optional.of(new Position((int) (better + 1), me.points(), better + equalBefore));
         }
@@ -126,7 +126,7 @@ public final class JooqBoards implements Boards {
         before.addAll(source.equalBinds(score, extra));
         before.add(username);
         long equalBefore = ((Number) dsl.fetchValue("select count(*) from " + source.from + " and (" + source.equal
-                + ") and u.username < ?", before.toArray())).longValue();
+                + ") and " + source.name + " < ?", before.toArray())).longValue();
         return Optional.of(new Position((int) (strictlyBetter + 1), score, strictlyBetter + equalBefore));
     }
 
@@ -156,8 +156,8 @@ public final class JooqBoards implements Boards {
         var below = global.groupsNextTo(me.key(), false, neighbours);
         var sql = new StringBuilder();
         var binds = new ArrayList<Object>();
-        part(sql, binds, 0, me.key(), "and u.username < ?", me.username(), "desc", neighbours);
-        part(sql, binds, 1, me.key(), "and u.username > ?", me.username(), "asc", neighbours);
+        part(sql, binds, 0, me.key(), "and s.username < ?", me.username(), "desc", neighbours);
+        part(sql, binds, 1, me.key(), "and s.username > ?", me.username(), "asc", neighbours);
         for (int i = 0; i < above.size(); i++) {
             part(sql, binds, 2 + i, above.get(i).key(), "", null, "desc", neighbours);
         }
@@ -194,7 +194,10 @@ public final class JooqBoards implements Boards {
         return Optional.of(new Around(rank, me.points(), entries));
     }
 
-    /** One group of equal global keys, in user-name order, at most {@code limit} rows (a keyset read). */
+    /**
+     * One group of equal global keys, in user-name order, at most {@code limit} rows: a range read of
+     * learner_states_board_idx (points, longest streak, user name; V8), whatever the group's size.
+     */
     private static void part(StringBuilder sql, List<Object> binds, int part, long key, String username, String name,
             String direction, int limit) {
         if (sql.length() > 0) {
@@ -203,7 +206,7 @@ public final class JooqBoards implements Boards {
         sql.append("(select ").append(part).append(" as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name ")
                 .append("from learner_states s join users u on u.id = s.user_id ")
                 .append("where s.submissions > 0 and s.points = ? and s.streak_longest = ? ").append(username)
-                .append(" order by u.username ").append(direction).append(" limit ?)");
+                .append(" order by s.username ").append(direction).append(" limit ?)");
         binds.add(GlobalBoardIndex.points(key));
         binds.add(GlobalBoardIndex.longestStreak(key));
         if (name != null) {
@@ -227,29 +230,31 @@ public final class JooqBoards implements Boards {
      * value, its order, and the condition for "strictly better than (score, extra)" and "equal to it".
      */
     private record Source(String from, List<Object> binds, String score, String extra, String order, String better,
-            String equal, int extraBindsPerComparison) {
+            String equal, int extraBindsPerComparison, String name) {
 
         static Source of(BoardKey key) {
             if (key instanceof BoardKey.Global) {
                 return new Source("learner_states s join users u on u.id = s.user_id where s.submissions > 0", List.of(),
                         "s.points", "s.streak_longest", "s.points desc, s.streak_longest desc",
-                        "s.points > ? or (s.points = ? and s.streak_longest > ?)", "s.points = ? and s.streak_longest = ?", 1);
+                        "s.points > ? or (s.points = ? and s.streak_longest > ?)", "s.points = ? and s.streak_longest = ?", 1,
+                        // the copy of the name in learner_states (V8): the whole order is one index
+                        "s.username");
             }
             if (key instanceof BoardKey.Period p) {
                 return new Source("board_period_scores s join users u on u.id = s.user_id where s.board = ? and s.period = ?",
                         List.of(p.board(), p.period()), "s.score", "null::int", "s.score desc",
-                        "s.score > ?", "s.score = ?", 0);
+                        "s.score > ?", "s.score = ?", 0, "u.username");
             }
             if (key instanceof BoardKey.OnProblem p) {
                 return new Source("problem_progress s join users u on u.id = s.user_id where s.status = 'completed' and s.problem_id = "
                         + "(select id from problems where slug = ? and state = 'published')", List.of(p.problem().value()),
                         "s.best_score::bigint", "s.completed_at", "s.best_score desc, s.completed_at asc",
                         "s.best_score > ? or (s.best_score = ? and s.completed_at < ?)",
-                        "s.best_score = ? and s.completed_at = ?", 1);
+                        "s.best_score = ? and s.completed_at = ?", 1, "u.username");
             }
             var t = (BoardKey.InTopic) key;
             return new Source("topic_xp s join users u on u.id = s.user_id where s.topic_id = (select id from topics where slug = ?)",
-                    List.of(t.topic().value()), "s.xp::bigint", "null::int", "s.xp desc", "s.xp > ?", "s.xp = ?", 0);
+                    List.of(t.topic().value()), "s.xp::bigint", "null::int", "s.xp desc", "s.xp > ?", "s.xp = ?", 0, "u.username");
         }
 
         List<Object> betterBinds(long score, Object extra) {

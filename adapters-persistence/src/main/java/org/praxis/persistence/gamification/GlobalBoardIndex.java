@@ -109,6 +109,12 @@ public final class GlobalBoardIndex {
                     rs.next();
                     newest[1] = rs.getLong(1);
                 }
+                // the newest change of any row, on the board or not, before streaming: later ones are caught up
+                try (var changes = c.prepareStatement("select coalesce(" + STAMP.formatted("max(board_changed_at)")
+                        + ", -9223372036854775808) from learner_states"); var rs = changes.executeQuery()) {
+                    rs.next();
+                    newest[0] = rs.getLong(1);
+                }
                 try (var rows = c.prepareStatement("select user_id, points, streak_longest, " + STAMP.formatted("board_changed_at")
                         + " from learner_states where submissions > 0")) {
                     rows.setFetchSize(FETCH_SIZE);
@@ -116,7 +122,6 @@ public final class GlobalBoardIndex {
                         while (rs.next()) {
                             long stamp = rs.getLong(4);
                             built.put(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)), stamp);
-                            newest[0] = Math.max(newest[0], stamp);
                         }
                     }
                 }

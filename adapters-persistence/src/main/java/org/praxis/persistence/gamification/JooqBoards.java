@@ -151,42 +151,45 @@ public final class JooqBoards implements Boards {
         if (neighbours == 0) {
             return Optional.of(new Around(rank, me.points(), List.of(myEntry)));
         }
-        // parts: 0 my equals before me, 1 my equals after me, then the groups above (nearest first), then below
         var above = global.groupsNextTo(me.key(), true, neighbours);
         var below = global.groupsNextTo(me.key(), false, neighbours);
-        var sql = new StringBuilder();
-        var binds = new ArrayList<Object>();
-        part(sql, binds, 0, me.key(), "and s.username < ?", me.username(), "desc", neighbours);
-        part(sql, binds, 1, me.key(), "and s.username > ?", me.username(), "asc", neighbours);
-        for (int i = 0; i < above.size(); i++) {
-            part(sql, binds, 2 + i, above.get(i).key(), "", null, "desc", neighbours);
-        }
-        for (int i = 0; i < below.size(); i++) {
-            part(sql, binds, 2 + above.size() + i, below.get(i).key(), "", null, "asc", neighbours);
-        }
-        var parts = new ArrayList<List<Entry>>();
-        for (int i = 0; i < 2 + above.size() + below.size(); i++) {
-            parts.add(new ArrayList<>());
-        }
-        for (var r : dsl.resultQuery(sql.toString(), binds.toArray()).fetch()) {
-            int part = r.get("part", Integer.class);
-            long points = r.get("points", Long.class);
-            int streak = r.get("streak_longest", Integer.class);
-            String username = r.get("username", String.class);
-            String display = r.get("display_name", String.class);
-            int theirs = part < 2 ? rank
-                    : (int) (global.countBetterThan(r.get("user_id", java.util.UUID.class), GlobalBoardIndex.key(points, streak)) + 1);
-            parts.get(part).add(new Entry(theirs, username, display == null ? username : display, points, Optional.of(streak),
-                    Optional.empty()));
-        }
-        var before = new ArrayList<Entry>(parts.get(0));
-        for (int i = 0; i < above.size(); i++) {
-            before.addAll(parts.get(2 + i));
-        }
-        var after = new ArrayList<Entry>(parts.get(1));
-        for (int i = 0; i < below.size(); i++) {
-            after.addAll(parts.get(2 + above.size() + i));
-        }
+        // parts: 0 my equals before me, 1 my equals after me, 100 + n the n-th group above (nearest first),
+        // 200 + n the n-th group below
+        var parts = new java.util.TreeMap<Integer, List<Entry>>();
+        dsl.connection(c -> {
+            try (var statement = c.prepareStatement(NEIGHBOURS)) {
+                int at = 0;
+                for (int side = 0; side < 2; side++) {
+                    statement.setLong(++at, me.points());
+                    statement.setInt(++at, me.longestStreak());
+                    statement.setString(++at, me.username());
+                    statement.setInt(++at, neighbours);
+                }
+                for (var groups : List.of(above, below)) {
+                    statement.setArray(++at, c.createArrayOf("bigint", groups.stream().map(g -> GlobalBoardIndex.points(g.key())).toArray()));
+                    statement.setArray(++at, c.createArrayOf("integer", groups.stream().map(g -> GlobalBoardIndex.longestStreak(g.key())).toArray()));
+                    statement.setInt(++at, neighbours);
+                }
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        int part = rs.getInt(1);
+                        long points = rs.getLong(3);
+                        int streak = rs.getInt(4);
+                        String username = rs.getString(5);
+                        String display = rs.getString(6);
+                        // my equals share my rank; the others' come from the index, their own entry discounted
+                        int theirs = part < 2 ? rank
+                                : (int) (global.countBetterThan(rs.getObject(2, java.util.UUID.class), GlobalBoardIndex.key(points, streak)) + 1);
+                        parts.computeIfAbsent(part, p -> new ArrayList<>()).add(new Entry(theirs, username,
+                                display == null ? username : display, points, Optional.of(streak), Optional.empty()));
+                    }
+                }
+            }
+        });
+        var before = new ArrayList<Entry>(parts.getOrDefault(0, List.of()));
+        parts.subMap(100, 200).values().forEach(before::addAll);
+        var after = new ArrayList<Entry>(parts.getOrDefault(1, List.of()));
+        parts.subMap(200, 300).values().forEach(after::addAll);
         var entries = new ArrayList<Entry>(before.subList(0, Math.min(neighbours, before.size())));
         java.util.Collections.reverse(entries);
         entries.add(myEntry);
@@ -195,25 +198,35 @@ public final class JooqBoards implements Boards {
     }
 
     /**
-     * One group of equal global keys, in user-name order, at most {@code limit} rows: a range read of
-     * learner_states_board_idx (points, longest streak, user name; V8), whatever the group's size.
+     * The neighbours as one statement of a fixed shape whatever the groups (so it is prepared and planned
+     * once per connection): each part reads at most k rows of one group of equal keys in user-name order,
+     * a range read of learner_states_board_idx (points, longest streak, user name; V8) whatever the
+     * group's size. Binds: my points, streak, name, k (before me, then after me); the groups above as
+     * arrays of points and streaks, k; the groups below likewise.
      */
-    private static void part(StringBuilder sql, List<Object> binds, int part, long key, String username, String name,
-            String direction, int limit) {
-        if (sql.length() > 0) {
-            sql.append(" union all ");
-        }
-        sql.append("(select ").append(part).append(" as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name ")
-                .append("from learner_states s join users u on u.id = s.user_id ")
-                .append("where s.submissions > 0 and s.points = ? and s.streak_longest = ? ").append(username)
-                .append(" order by s.username ").append(direction).append(" limit ?)");
-        binds.add(GlobalBoardIndex.points(key));
-        binds.add(GlobalBoardIndex.longestStreak(key));
-        if (name != null) {
-            binds.add(name);
-        }
-        binds.add(limit);
-    }
+    private static final String NEIGHBOURS = """
+            (select 0 as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?
+              order by s.username desc limit ?)
+            union all
+            (select 1, s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username > ?
+              order by s.username limit ?)
+            union all
+            select 100 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
+              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
+              order by s.username desc limit ?) x
+            union all
+            select 200 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
+              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
+              order by s.username limit ?) x
+            """;
 
     private static Entry entry(Record r) {
         Object extra = r.get("extra");

@@ -1,9 +1,11 @@
 package org.praxis.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -27,22 +29,34 @@ import org.praxis.persistence.common.JooqTransactions;
 import org.praxis.persistence.curriculum.CachingCatalogue;
 import org.praxis.persistence.curriculum.CachingPracticeProblems;
 import org.praxis.persistence.curriculum.JooqPracticeProblems;
+import org.praxis.persistence.gamification.GlobalBoardIndex;
 import org.praxis.persistence.gamification.JooqBoards;
 import org.praxis.persistence.progress.JooqGradingJobs;
 import org.praxis.persistence.progress.JooqLearnerOverviews;
 import org.praxis.persistence.progress.JooqLearnerStates;
 import org.praxis.persistence.progress.JooqSubmissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The learning loop (progress, grading, gamification) on PostgreSQL, as HTTP routes. */
 public final class LearningWiring {
     /** Weekly and monthly boards turn over at midnight in this zone. */
     public static final ZoneId BOARD_ZONE = ZoneId.of("UTC");
+    private static final Logger LOG = LoggerFactory.getLogger(LearningWiring.class);
 
     private LearningWiring() {
     }
 
-    /** The learning routes and the grading workers to stop with the server (none in inline mode). */
-    public record Learning(List<FeatureRoutes> routes, AutoCloseable workers) {
+    /** How long after its stamp a board change may commit and still reach the other instances' indexes. */
+    static final Duration BOARD_OVERLAP = Duration.ofSeconds(2);
+    /** How often each instance follows the board changes other instances commit (P8: within 5 s). */
+    static final Duration BOARD_POLL = Duration.ofSeconds(1);
+
+    /**
+     * The learning routes, the grading workers and the board index follower to stop with the server (no
+     * workers in inline mode), and whether the global board's index is loaded (readiness).
+     */
+    public record Learning(List<FeatureRoutes> routes, AutoCloseable workers, BooleanSupplier boardsReady) {
     }
 
     /**
@@ -63,26 +77,41 @@ public final class LearningWiring {
         var learners = new JooqLearnerStates(dsl);
         var submissions = new JooqSubmissions(dsl);
         var overviews = new JooqLearnerOverviews(dsl);
-        var boards = new JooqBoards(dsl);
+        var globalBoard = new GlobalBoardIndex(dsl, BOARD_OVERLAP);
+        try {
+            // built before serving when the database answers (a few seconds at a million learners); otherwise
+            // the follower builds it once it does, and until then the global board is counted in SQL
+            globalBoard.load();
+        } catch (RuntimeException e) {
+            LOG.warn("global board index: not built at start, building it in the background", e);
+        }
+        var boards = new JooqBoards(dsl, globalBoard);
         var jobs = new JooqGradingJobs(dsl);
         var inline = new SubmitAnswerService(problems, learners, submissions, boards, new Grading(graders), tx, clock,
                 BOARD_ZONE, UUID::randomUUID);
         var submit = grading.mode() == GradingMode.QUEUED ? inline.queued(jobs, grading.waitFor()) : inline;
-        AutoCloseable workers = () -> {
+        AutoCloseable grading0 = () -> {
         };
         if (grading.mode() == GradingMode.QUEUED && grading.workers() > 0) {
             var list = new java.util.ArrayList<GradingWorker>();
             for (int i = 1; i <= grading.workers(); i++) {
                 list.add(new GradingWorker(workerName(i), jobs, learners, inline, tx, clock, grading.lease(), grading.maxAttempts()));
             }
-            workers = GradingWorkers.start(list, grading.idlePoll());
+            grading0 = GradingWorkers.start(list, grading.idlePoll());
         }
+        var gradingWorkers = grading0;
+        var follower = globalBoard.follow(BOARD_POLL);
+        AutoCloseable workers = () -> {
+            try (follower; gradingWorkers) {
+                // closed in reverse order: the grading workers, then the board follower
+            }
+        };
         return new Learning(List.of(
                 new LearningRoutes(submit, new WorkOnProblemService(problems, learners, tx, clock),
                         new EnrolmentService(overviews, tx, clock),
                         new LearnerDashboardService(overviews, learners, submissions, tx, clock),
                         new SubmissionHistoryService(submissions, tx), json, new GradingJobsService(jobs, submissions, tx)),
-                new LeaderboardRoutes(new LeaderboardService(boards, tx, clock, BOARD_ZONE))), workers);
+                new LeaderboardRoutes(new LeaderboardService(boards, tx, clock, BOARD_ZONE))), workers, globalBoard::loaded);
     }
 
     /** One grading worker on its own ports (tests drive its {@code runOnce()}; production starts them above). */

@@ -3,6 +3,7 @@ package org.praxis.bootstrap;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -75,20 +76,20 @@ public final class Wiring {
     public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, IdentityConfig identityConfig,
             GradingSettings grading) {
         var json = new Json();
-        var readiness = new ReadinessService(new JdbcDatabaseProbe(dataSource));
         var identity = identity(dataSource, identityConfig);
         var identityRoutes = new IdentityRoutes(new IdentityRoutes.UseCases(identity.signIn(), identity.accounts(),
                 identity.signIn(), identity.signIn(), identity.accounts(), identity.credentials(), identity.credentials(),
                 identity.accounts(), identity.signIn(), identity.accounts()), json, identityConfig.trustForwardedFor());
         var sandbox = SandboxWiring.graders(dataSource, System.getenv());
         var content = ContentWiring.content(dataSource, Clock.systemUTC(), true, SandboxWiring.references(sandbox));
+        var learning = LearningWiring.learning(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox),
+                content.cache(), grading);
+        var readiness = new ReadinessService(new JdbcDatabaseProbe(dataSource), Map.of("boards", learning.boardsReady()));
         var routes = new java.util.ArrayList<org.praxis.http.FeatureRoutes>(List.of(
                 new OperationsRoutes(readiness, registry, OpenApiDocument.load(), json),
                 identityRoutes,
                 content.catalogueRoutes(),
                 content.authoringRoutes(json)));
-        var learning = LearningWiring.learning(dataSource, identityConfig.clock(), json, SandboxWiring.orNone(sandbox),
-                content.cache(), grading);
         routes.addAll(learning.routes());
         // the workers stop before the sandbox they grade with closes
         var api = HttpApi.create(routes, registry, json).closing(content).closing(learning.workers());

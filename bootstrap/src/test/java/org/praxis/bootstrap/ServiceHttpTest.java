@@ -37,7 +37,7 @@ class ServiceHttpTest {
     void readyWhenTheDatabaseAnswers() throws Exception {
         var response = get("/health/ready");
         assertEquals(200, response.statusCode());
-        assertEquals("{\"status\":\"up\",\"checks\":{\"database\":\"up\"}}", response.body());
+        assertEquals("{\"status\":\"up\",\"checks\":{\"boards\":\"ready\",\"database\":\"up\"}}", response.body());
         assertEquals(200, get("/health/live").statusCode());
     }
 

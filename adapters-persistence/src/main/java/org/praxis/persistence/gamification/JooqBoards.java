@@ -19,12 +19,29 @@ import org.praxis.persistence.common.Pipeline;
  * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
+ *
+ * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks and neighbours come from the
+ * index instead of counting rows (O(rank) at a million learners): the reader's own row is read fresh in
+ * the same statement that catches the index up, so "my rank" is exact after my own submission whatever
+ * the index still holds for me (docs/performance.md, "Boards and ranks"). The other boards count in SQL.
  */
 public final class JooqBoards implements Boards {
     private final DSLContext dsl;
+    private final GlobalBoardIndex global;
 
+    /** Every board counted in SQL (commands and tests that need no index). */
     public JooqBoards(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    /** {@code global}: the index that answers the global board once it is loaded (null: none). */
+    public JooqBoards(DSLContext dsl, GlobalBoardIndex global) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.global = global;
+    }
+
+    private boolean indexed(BoardKey board) {
+        return board instanceof BoardKey.Global && global != null && global.loaded();
     }
 
     @Override
@@ -56,6 +73,10 @@ public final class JooqBoards implements Boards {
 
     @Override
     public long size(BoardKey board) {
+        if (indexed(board)) {
+            global.catchUpReading(Optional.empty());
+            return global.size();
+        }
         var source = Source.of(board);
         return ((Number) dsl.fetchValue("select count(*) from " + source.from, source.binds.toArray())).longValue();
     }
@@ -68,12 +89,25 @@ public final class JooqBoards implements Boards {
         binds.add(offset);
         return dsl.resultQuery("select u.username, u.display_name, " + source.score + " as score, " + source.extra + " as extra, "
                         + "rank() over (order by " + source.order + ") as rank from " + source.from
-                        + " order by " + source.order + ", u.username limit ? offset ?", binds.toArray())
+                        + " order by " + source.order + ", " + source.name + " limit ? offset ?", binds.toArray())
                 .fetch(JooqBoards::entry);
     }
 
     @Override
     public Optional<Position> positionOf(BoardKey board, LearnerId learner) {
+        if (indexed(board)) {
+            var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
+            if (mine.isEmpty()) {
+                return Optional.empty();
+            }
+            var me = mine.get();
+            long better = global.countBetterThan(me.learner(), me.key());
+            // the 0-based index needs my place among my equals, by user name: counted in SQL (around() does not need it)
+            long equalBefore = ((Number) dsl.fetchValue("select count(*) from learner_states s "
+                    + "where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?",
+                    me.points(), me.longestStreak(), me.username())).longValue();
+            return Optional.of(new Position((int) (better + 1), me.points(), better + equalBefore));
+        }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);
         binds.add(learner.value());
@@ -93,9 +127,107 @@ public final class JooqBoards implements Boards {
         before.addAll(source.equalBinds(score, extra));
         before.add(username);
         long equalBefore = ((Number) dsl.fetchValue("select count(*) from " + source.from + " and (" + source.equal
-                + ") and u.username < ?", before.toArray())).longValue();
+                + ") and " + source.name + " < ?", before.toArray())).longValue();
         return Optional.of(new Position((int) (strictlyBetter + 1), score, strictlyBetter + equalBefore));
     }
+
+    /**
+     * The global board around me from the index: my rank from it, and my neighbours by keyset reads of
+     * the groups of equal keys next to mine (the index says which groups and how large they are), each
+     * group in user-name order, never an offset into the board.
+     */
+    @Override
+    public Optional<Around> around(BoardKey board, LearnerId learner, int neighbours) {
+        if (!indexed(board)) {
+            return Boards.super.around(board, learner, neighbours);
+        }
+        var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        var me = mine.get();
+        int rank = (int) (global.countBetterThan(me.learner(), me.key()) + 1);
+        var myEntry = new Entry(rank, me.username(), me.displayName() == null ? me.username() : me.displayName(), me.points(),
+                Optional.of(me.longestStreak()), Optional.empty());
+        if (neighbours == 0) {
+            return Optional.of(new Around(rank, me.points(), List.of(myEntry)));
+        }
+        var above = global.groupsNextTo(me.key(), true, neighbours);
+        var below = global.groupsNextTo(me.key(), false, neighbours);
+        // parts: 0 my equals before me, 1 my equals after me, 100 + n the n-th group above (nearest first),
+        // 200 + n the n-th group below
+        var parts = new java.util.TreeMap<Integer, List<Entry>>();
+        dsl.connection(c -> {
+            try (var statement = c.prepareStatement(NEIGHBOURS)) {
+                int at = 0;
+                for (int side = 0; side < 2; side++) {
+                    statement.setLong(++at, me.points());
+                    statement.setInt(++at, me.longestStreak());
+                    statement.setString(++at, me.username());
+                    statement.setInt(++at, neighbours);
+                }
+                for (var groups : List.of(above, below)) {
+                    statement.setArray(++at, c.createArrayOf("bigint", groups.stream().map(g -> GlobalBoardIndex.points(g.key())).toArray()));
+                    statement.setArray(++at, c.createArrayOf("integer", groups.stream().map(g -> GlobalBoardIndex.longestStreak(g.key())).toArray()));
+                    statement.setInt(++at, neighbours);
+                }
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        int part = rs.getInt(1);
+                        long points = rs.getLong(3);
+                        int streak = rs.getInt(4);
+                        String username = rs.getString(5);
+                        String display = rs.getString(6);
+                        // my equals share my rank; the others' come from the index, their own entry discounted
+                        int theirs = part < 2 ? rank
+                                : (int) (global.countBetterThan(rs.getObject(2, java.util.UUID.class), GlobalBoardIndex.key(points, streak)) + 1);
+                        parts.computeIfAbsent(part, p -> new ArrayList<>()).add(new Entry(theirs, username,
+                                display == null ? username : display, points, Optional.of(streak), Optional.empty()));
+                    }
+                }
+            }
+        });
+        var before = new ArrayList<Entry>(parts.getOrDefault(0, List.of()));
+        parts.subMap(100, 200).values().forEach(before::addAll);
+        var after = new ArrayList<Entry>(parts.getOrDefault(1, List.of()));
+        parts.subMap(200, 300).values().forEach(after::addAll);
+        var entries = new ArrayList<Entry>(before.subList(0, Math.min(neighbours, before.size())));
+        java.util.Collections.reverse(entries);
+        entries.add(myEntry);
+        entries.addAll(after.subList(0, Math.min(neighbours, after.size())));
+        return Optional.of(new Around(rank, me.points(), entries));
+    }
+
+    /**
+     * The neighbours as one statement of a fixed shape whatever the groups (so it is prepared and planned
+     * once per connection): each part reads at most k rows of one group of equal keys in user-name order,
+     * a range read of learner_states_board_idx (points, longest streak, user name; V8) whatever the
+     * group's size. Binds: my points, streak, name, k (before me, then after me); the groups above as
+     * arrays of points and streaks, k; the groups below likewise.
+     */
+    private static final String NEIGHBOURS = """
+            (select 0 as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?
+              order by s.username desc limit ?)
+            union all
+            (select 1, s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username > ?
+              order by s.username limit ?)
+            union all
+            select 100 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
+              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
+              order by s.username desc limit ?) x
+            union all
+            select 200 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
+              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
+               from learner_states s join users u on u.id = s.user_id
+              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
+              order by s.username limit ?) x
+            """;
 
     private static Entry entry(Record r) {
         Object extra = r.get("extra");
@@ -112,29 +244,31 @@ public final class JooqBoards implements Boards {
      * value, its order, and the condition for "strictly better than (score, extra)" and "equal to it".
      */
     private record Source(String from, List<Object> binds, String score, String extra, String order, String better,
-            String equal, int extraBindsPerComparison) {
+            String equal, int extraBindsPerComparison, String name) {
 
         static Source of(BoardKey key) {
             if (key instanceof BoardKey.Global) {
                 return new Source("learner_states s join users u on u.id = s.user_id where s.submissions > 0", List.of(),
                         "s.points", "s.streak_longest", "s.points desc, s.streak_longest desc",
-                        "s.points > ? or (s.points = ? and s.streak_longest > ?)", "s.points = ? and s.streak_longest = ?", 1);
+                        "s.points > ? or (s.points = ? and s.streak_longest > ?)", "s.points = ? and s.streak_longest = ?", 1,
+                        // the copy of the name in learner_states (V8): the whole order is one index
+                        "s.username");
             }
             if (key instanceof BoardKey.Period p) {
                 return new Source("board_period_scores s join users u on u.id = s.user_id where s.board = ? and s.period = ?",
                         List.of(p.board(), p.period()), "s.score", "null::int", "s.score desc",
-                        "s.score > ?", "s.score = ?", 0);
+                        "s.score > ?", "s.score = ?", 0, "u.username");
             }
             if (key instanceof BoardKey.OnProblem p) {
                 return new Source("problem_progress s join users u on u.id = s.user_id where s.status = 'completed' and s.problem_id = "
                         + "(select id from problems where slug = ? and state = 'published')", List.of(p.problem().value()),
                         "s.best_score::bigint", "s.completed_at", "s.best_score desc, s.completed_at asc",
                         "s.best_score > ? or (s.best_score = ? and s.completed_at < ?)",
-                        "s.best_score = ? and s.completed_at = ?", 1);
+                        "s.best_score = ? and s.completed_at = ?", 1, "u.username");
             }
             var t = (BoardKey.InTopic) key;
             return new Source("topic_xp s join users u on u.id = s.user_id where s.topic_id = (select id from topics where slug = ?)",
-                    List.of(t.topic().value()), "s.xp::bigint", "null::int", "s.xp desc", "s.xp > ?", "s.xp = ?", 0);
+                    List.of(t.topic().value()), "s.xp::bigint", "null::int", "s.xp desc", "s.xp > ?", "s.xp = ?", 0, "u.username");
         }
 
         List<Object> betterBinds(long score, Object extra) {

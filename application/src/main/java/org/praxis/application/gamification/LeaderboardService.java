@@ -47,15 +47,11 @@ public final class LeaderboardService implements LeaderboardsUseCase {
         }
         var key = key(board, period);
         return tx.inTransaction(() -> {
-            var position = boards.positionOf(key, me);
-            if (position.isEmpty()) {
+            var around = boards.around(key, me, neighbours);
+            if (around.isEmpty()) {
                 return new Mine(name(board), periodOf(key), Optional.empty(), 0, List.of());
             }
-            long index = position.get().index();
-            int from = (int) Math.max(0, index - neighbours);
-            int to = (int) Math.min(Integer.MAX_VALUE, index + neighbours + 1);
-            return new Mine(name(board), periodOf(key), Optional.of(position.get().rank()), position.get().score(),
-                    boards.slice(key, from, to));
+            return new Mine(name(board), periodOf(key), Optional.of(around.get().rank()), around.get().score(), around.get().entries());
         });
     }
 

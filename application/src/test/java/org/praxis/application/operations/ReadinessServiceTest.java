@@ -20,4 +20,17 @@ class ReadinessServiceTest {
         assertFalse(down.ready());
         assertEquals(Map.of("database", "down"), down.checks());
     }
+
+    @Test
+    void notReadyUntilEveryWarmupIsDone() {
+        var loading = new ReadinessService(within -> true, Map.of("boards", () -> false)).check();
+        var loaded = new ReadinessService(within -> true, Map.of("boards", () -> true)).check();
+        var down = new ReadinessService(within -> false, Map.of("boards", () -> true)).check();
+
+        assertFalse(loading.ready());
+        assertEquals(Map.of("database", "up", "boards", "loading"), loading.checks());
+        assertTrue(loaded.ready());
+        assertEquals(Map.of("database", "up", "boards", "ready"), loaded.checks());
+        assertFalse(down.ready());
+    }
 }

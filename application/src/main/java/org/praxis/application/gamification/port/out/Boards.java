@@ -30,12 +30,34 @@ public interface Boards {
     /** The learner's rank and score, if they are on the board. */
     Optional<Position> positionOf(BoardKey board, LearnerId learner);
 
+    /**
+     * The learner's position and up to {@code neighbours} entries either side of it, in board order, the
+     * learner's own entry included; empty when the learner is not on the board.
+     */
+    default Optional<Around> around(BoardKey board, LearnerId learner, int neighbours) {
+        var position = positionOf(board, learner);
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        long index = position.get().index();
+        int from = (int) Math.max(0, index - neighbours);
+        int to = (int) Math.min(Integer.MAX_VALUE, index + neighbours + 1);
+        return Optional.of(new Around(position.get().rank(), position.get().score(), slice(board, from, to)));
+    }
+
     /** Entries at 0-based positions {@code from} (inclusive) to {@code to} (exclusive) in board order. */
     default List<Entry> slice(BoardKey board, int from, int to) {
         return page(board, Math.max(0, to - from), Math.max(0, from));
     }
 
+    /** {@code index}: the learner's 0-based position in board order (ties by user name). */
     record Position(int rank, long score, long index) {
+    }
+
+    record Around(int rank, long score, List<Entry> entries) {
+        public Around {
+            entries = List.copyOf(entries);
+        }
     }
 
     sealed interface BoardKey {

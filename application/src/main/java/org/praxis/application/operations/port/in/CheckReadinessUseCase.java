@@ -8,7 +8,8 @@ public interface CheckReadinessUseCase {
 
     record Readiness(boolean ready, Map<String, String> checks) {
         public Readiness {
-            checks = Map.copyOf(checks);
+            // sorted by name: the body lists the checks in a stable order
+            checks = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(checks));
         }
     }
 }

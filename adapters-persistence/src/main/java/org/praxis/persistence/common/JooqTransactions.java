@@ -26,9 +26,23 @@ public final class JooqTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return withRetries(() -> dsl.transactionResult(work::get));
+    }
+
+    /**
+     * Without {@code BEGIN} and {@code COMMIT}: the statement runs on a pooled connection in autocommit,
+     * where it is its own transaction, so it costs one round trip. Inside a running transaction it simply
+     * joins it (the connection is the thread's).
+     */
+    @Override
+    public <T> T oneStatement(Supplier<T> work) {
+        return withRetries(work);
+    }
+
+    private static <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return dsl.transactionResult(work::get);
+                return work.get();
             } catch (DataAccessException e) {
                 var state = SqlStates.of(e);
                 if (SqlStates.isRetryable(state) && attempt < ATTEMPTS) {

@@ -118,7 +118,7 @@ public final class JooqAccounts implements Accounts {
         return dsl.selectFrom(USERS).where(condition).fetchOptional().map(JooqAccounts::account);
     }
 
-    private static Account account(UsersRecord r) {
+    static Account account(UsersRecord r) {
         return new Account(new LearnerId(r.getId()), r.getUsername(), Optional.ofNullable(r.getEmail()), r.getDisplayName(),
                 r.getTimeZone(), r.getAvatarUrl(), r.getBio(),
                 Role.parse(r.getRole()).orElseThrow(() -> new IllegalStateException("unknown role " + r.getRole())),

@@ -1,12 +1,16 @@
 package org.praxis.persistence.identity;
 
+import static org.jooq.impl.DSL.name;
 import static org.praxis.persistence.schema.Tables.SESSIONS;
+import static org.praxis.persistence.schema.Tables.USERS;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,9 +44,26 @@ public final class JooqSessions implements Sessions {
                 .fetchOptional().map(JooqSessions::session);
     }
 
+    /**
+     * One statement, so one round trip without a transaction: the session joined with its user, and, in a
+     * data-modifying CTE, the update of {@code last_used_at} when it is due. Both parts see the same
+     * snapshot, so the row returned is the session before this use. The update repeats the conditions: a
+     * concurrent request's touch or a revocation committed meanwhile is re-checked on the newest row
+     * version, so a session is touched once however many requests use it at the same moment.
+     */
     @Override
-    public void touch(UUID session, Instant at) {
-        dsl.update(SESSIONS).set(SESSIONS.LAST_USED_AT, Times.utc(at)).where(SESSIONS.ID.eq(session)).execute();
+    public Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery) {
+        var touched = name("touched").as(dsl.update(SESSIONS)
+                .set(SESSIONS.LAST_USED_AT, Times.utc(now))
+                .where(SESSIONS.TOKEN_HASH.eq(tokenHash).and(active(now))
+                        .and(SESSIONS.LAST_USED_AT.isNull().or(SESSIONS.LAST_USED_AT.lt(Times.utc(now.minus(touchEvery))))))
+                .returningResult(SESSIONS.ID));
+        return dsl.with(touched)
+                .select(Stream.of(SESSIONS.fields(), USERS.fields()).flatMap(Stream::of).toList())
+                .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
+                .where(SESSIONS.TOKEN_HASH.eq(tokenHash).and(active(now)))
+                .fetchOptional()
+                .map(r -> new Bearer(session(r.into(SESSIONS)), JooqAccounts.account(r.into(USERS))));
     }
 
     @Override

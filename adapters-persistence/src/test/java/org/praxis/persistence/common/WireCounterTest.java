@@ -99,6 +99,17 @@ class WireCounterTest {
     }
 
     @Test
+    void oneStatementIsOneRoundTripWithoutBeginOrCommit() {
+        int n = tx.oneStatement(() -> dsl.resultQuery("with added as (insert into t values (5) returning n) select count(*) from t")
+                .fetchOne(0, Integer.class));
+        var trips = db.counter().recorded();
+        assertEquals(1, trips.size(), trips.toString());
+        assertEquals(1, trips.get(0).size(), trips.toString());
+        assertEquals(0, n, "the statement's snapshot predates its own insert");
+        assertEquals(1, dsl.fetchCount(DSL.table("t")), "committed on its own");
+    }
+
+    @Test
     void pipelinedQueriesAreOneRoundTripAndEachSeesTheOnesBefore() {
         Pipeline.fetch(dsl, List.of(dsl.select(DSL.count()).from(DSL.table("t"))));
         db.counter().reset();

@@ -153,15 +153,15 @@ public final class SignInService implements SignInUseCase, AuthenticateUseCase, 
         if (looksLikeJwt(token)) {
             return fromProvider(token);
         }
+        if (!BearerTokens.looksLikeToken(token)) {
+            throw invalidToken();
+        }
         Instant now = clock.instant();
-        return ports.tx().inTransaction(() -> {
-            var session = activeSession(token, now).orElseThrow(SignInService::invalidToken);
-            var account = ports.accounts().byId(session.user()).orElseThrow(SignInService::invalidToken);
-            if (session.lastUsedAt().map(t -> t.isBefore(now.minus(TOUCH_EVERY))).orElse(true)) {
-                ports.sessions().touch(session.id(), now);
-            }
-            return member(account);
-        });
+        // Every request's check reads the database (session and account together, in one statement): a
+        // sign-out, revocation, expiry, role change or deleted account elsewhere applies on the next request.
+        return ports.tx().oneStatement(() -> ports.sessions().useActive(BearerTokens.hash(token), now, TOUCH_EVERY))
+                .map(bearer -> member(bearer.account()))
+                .orElseThrow(SignInService::invalidToken);
     }
 
     private Actor fromProvider(String token) {

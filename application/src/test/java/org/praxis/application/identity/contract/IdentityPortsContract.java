@@ -122,12 +122,49 @@ public abstract class IdentityPortsContract {
             assertTrue(sessions().activeByTokenHash(hash, NOW.plus(Duration.ofDays(1))).isEmpty(), "expired");
             assertEquals(List.of(t.id(), s.id()), sessions().activeOf(ada.id(), NOW).stream().map(Sessions.Session::id).toList());
             assertFalse(sessions().revoke(bob.id(), s.id(), NOW), "not bob's");
-            sessions().touch(s.id(), NOW.plusSeconds(5));
-            assertEquals(Optional.of(NOW.plusSeconds(5)), sessions().activeByTokenHash(hash, NOW).orElseThrow().lastUsedAt());
             assertEquals(1, sessions().revokeAll(ada.id(), Optional.of(s.id()), NOW));
             assertTrue(sessions().revoke(ada.id(), s.id(), NOW));
             assertTrue(sessions().activeOf(ada.id(), NOW).isEmpty());
         });
+    }
+
+    @Test
+    void usingATokenFindsItsSessionAndAccountAndRecordsTheUseWhenDue() {
+        var ada = account("ada");
+        byte[] hash = BearerTokens.hash("use-" + unique);
+        var s = new Sessions.Session(UUID.randomUUID(), ada.id(), NOW, NOW.plus(Duration.ofDays(1)), Optional.empty(), Optional.of("ua"));
+        tx().run(() -> sessions().create(s, hash));
+        var every = Duration.ofMinutes(1);
+
+        var first = tx().oneStatement(() -> sessions().useActive(hash, NOW, every)).orElseThrow();
+        assertEquals(s, first.session(), "the session as it was before this use");
+        assertEquals(ada, first.account());
+        assertEquals(Optional.of(NOW), tx().inTransaction(() -> sessions().activeByTokenHash(hash, NOW)).orElseThrow().lastUsedAt());
+
+        var soon = NOW.plusSeconds(59);
+        assertEquals(Optional.of(NOW), tx().oneStatement(() -> sessions().useActive(hash, soon, every)).orElseThrow()
+                .session().lastUsedAt());
+        assertEquals(Optional.of(NOW), tx().inTransaction(() -> sessions().activeByTokenHash(hash, soon)).orElseThrow().lastUsedAt(),
+                "not recorded again within a minute");
+
+        var later = NOW.plusSeconds(61);
+        tx().oneStatement(() -> sessions().useActive(hash, later, every)).orElseThrow();
+        assertEquals(Optional.of(later), tx().inTransaction(() -> sessions().activeByTokenHash(hash, later)).orElseThrow().lastUsedAt());
+
+        tx().run(() -> accounts().setRole(ada.id(), Role.AUTHOR, later));
+        assertEquals(Role.AUTHOR, tx().oneStatement(() -> sessions().useActive(hash, later, every)).orElseThrow().account().role(),
+                "the account as it is now");
+        assertTrue(tx().oneStatement(() -> sessions().useActive(BearerTokens.hash("unknown-" + unique), NOW, every)).isEmpty());
+        assertTrue(tx().oneStatement(() -> sessions().useActive(hash, NOW.plus(Duration.ofDays(1)), every)).isEmpty(), "expired");
+        tx().run(() -> sessions().revoke(ada.id(), s.id(), later));
+        assertTrue(tx().oneStatement(() -> sessions().useActive(hash, later, every)).isEmpty(), "revoked");
+
+        var bob = account("bob");
+        byte[] bobs = BearerTokens.hash("bob-" + unique);
+        tx().run(() -> sessions().create(new Sessions.Session(UUID.randomUUID(), bob.id(), NOW, NOW.plus(Duration.ofDays(1)),
+                Optional.empty(), Optional.empty()), bobs));
+        tx().run(() -> accounts().delete(bob.id()));
+        assertTrue(tx().oneStatement(() -> sessions().useActive(bobs, NOW, every)).isEmpty(), "deleted account");
     }
 
     @Test

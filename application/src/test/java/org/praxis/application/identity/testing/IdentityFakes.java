@@ -15,7 +15,7 @@ public final class IdentityFakes {
     public final InMemoryAccounts accounts = new InMemoryAccounts();
     public final InMemoryCredentials credentials = new InMemoryCredentials();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
-    public final InMemorySessions sessions = new InMemorySessions();
+    public final InMemorySessions sessions = new InMemorySessions(accounts::byId);
     public final InMemoryOneTimeTokens oneTimeTokens = new InMemoryOneTimeTokens();
     public final InMemoryExternalIdentities identities = new InMemoryExternalIdentities();
     public final InMemoryFailedSignIns failures = new InMemoryFailedSignIns();

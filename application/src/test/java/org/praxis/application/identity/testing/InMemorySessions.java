@@ -1,5 +1,6 @@
 package org.praxis.application.identity.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.praxis.application.identity.port.out.Accounts.Account;
 import org.praxis.application.identity.port.out.Sessions;
 import org.praxis.domain.identity.LearnerId;
 
@@ -17,6 +20,12 @@ public final class InMemorySessions implements Sessions {
     }
 
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
+    private final Function<LearnerId, Optional<Account>> accounts;
+
+    /** Sessions of the accounts that {@code accounts} finds (the join the database makes). */
+    public InMemorySessions(Function<LearnerId, Optional<Account>> accounts) {
+        this.accounts = accounts;
+    }
 
     public synchronized void forget(LearnerId user) {
         rows.values().removeIf(r -> r.session().user().equals(user));
@@ -34,11 +43,16 @@ public final class InMemorySessions implements Sessions {
     }
 
     @Override
-    public synchronized void touch(UUID session, Instant at) {
-        var r = rows.get(session);
-        var s = r.session();
-        rows.put(session, new Row(new Session(s.id(), s.user(), s.createdAt(), s.expiresAt(), Optional.of(at), s.userAgent()),
-                r.hash(), r.revokedAt()));
+    public synchronized Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery) {
+        var found = activeByTokenHash(tokenHash, now)
+                .flatMap(s -> accounts.apply(s.user()).map(a -> new Bearer(s, a)));
+        found.map(Bearer::session).filter(s -> s.lastUsedAt().map(t -> t.isBefore(now.minus(touchEvery))).orElse(true))
+                .ifPresent(s -> {
+                    var r = rows.get(s.id());
+                    rows.put(s.id(), new Row(new Session(s.id(), s.user(), s.createdAt(), s.expiresAt(), Optional.of(now),
+                            s.userAgent()), r.hash(), r.revokedAt()));
+                });
+        return found;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.praxis.application.identity.port.out;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,27 @@ public interface Sessions {
         }
     }
 
+    /** An active session and the account it signs in: what a bearer token stands for. */
+    record Bearer(Session session, Accounts.Account account) {
+        public Bearer {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
     void create(Session session, byte[] tokenHash);
 
     /** The session of this token hash if it is neither revoked nor expired at {@code now}. */
     Optional<Session> activeByTokenHash(byte[] tokenHash, Instant now);
 
-    void touch(UUID session, Instant at);
+    /**
+     * A request made with the token of this hash: its session if neither revoked nor expired at {@code now},
+     * with the account read at the same moment; and when the session was last used more than
+     * {@code touchEvery} before {@code now} (or never), {@code now} is recorded as its last use. Atomic on
+     * its own, and meant to be one statement, so it needs no transaction around it (the session returned
+     * is as it was before this use).
+     */
+    Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery);
 
     /** The user's sessions that are neither revoked nor expired, newest first. */
     List<Session> activeOf(LearnerId user, Instant now);

@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * store match the demo folder, so it is off whenever another content folder is synced into the same
  * database.
  */
-final class DemoContent {
+public final class DemoContent {
     private static final Logger LOG = LoggerFactory.getLogger(DemoContent.class);
 
     private DemoContent() {
     }
 
     /** Syncs the demo, checking the reference query of every new or changed SQL problem in the sandbox. */
-    static void load(DataSource dataSource) {
+    public static void load(DataSource dataSource) {
         var sandbox = SandboxWiring.graders(dataSource, System.getenv());
         try (var content = ContentWiring.content(dataSource, Clock.systemUTC(), false, SandboxWiring.references(sandbox))) {
             Outcome outcome = content.sync().sync(SyncContentUseCase.Command.of(ContentWiring.DEMO_CONTENT, false));

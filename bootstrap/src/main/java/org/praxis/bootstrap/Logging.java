@@ -5,11 +5,11 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 
-final class Logging {
+public final class Logging {
     private Logging() {
     }
 
-    static void level(String level) {
+    public static void level(String level) {
         Level parsed = Level.toLevel(level, null);
         if (parsed == null) {
             throw new StartupFailure("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR; was " + level);

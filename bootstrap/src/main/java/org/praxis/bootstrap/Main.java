@@ -3,6 +3,7 @@ package org.praxis.bootstrap;
 import java.io.PrintWriter;
 
 import org.praxis.bootstrap.bench.BenchCommand;
+import org.praxis.bootstrap.reliability.FaultRunCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

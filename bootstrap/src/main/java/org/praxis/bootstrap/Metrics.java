@@ -10,11 +10,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The registry behind /metrics, with the JVM's own meters bound to it. */
-final class Metrics {
+public final class Metrics {
     private Metrics() {
     }
 
-    static PrometheusMeterRegistry registry() {
+    public static PrometheusMeterRegistry registry() {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

@@ -20,9 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.praxis.bootstrap.bench.BenchLearners.Learner;
+import org.praxis.bootstrap.tools.DurationConverter;
+import org.praxis.bootstrap.tools.ServiceProcess;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Spec;
         description = "Measure throughput, round trips, rank and board latency, freshness, upkeep, cold start and memory "
                 + "on a throw-away embedded PostgreSQL; print a Markdown report (docs/benchmarks.md).")
 public final class BenchCommand implements Callable<Integer> {
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(180);
+
     /**
      * Demo problems open to a new learner (first modules, no prerequisites), with a right and a wrong answer each:
      * P1, P2, P6 and P8 submit to these.
@@ -135,12 +138,12 @@ public final class BenchCommand implements Callable<Integer> {
             envB.put("PRAXIS_DEMO", "false");
             step("starting service A, and service B behind the round-trip counting proxy");
             var starter = java.util.concurrent.Executors.newSingleThreadExecutor();
-            var pendingB = starter.submit(() -> ServiceProcess.start("service-b", envB, serviceJvmOptions, folder));
+            var pendingB = starter.submit(() -> ServiceProcess.started("service-b", envB, serviceJvmOptions, folder.resolve("service-b.log"), READY_DEADLINE));
             starter.shutdown();
             ServiceProcess a = null;
             ServiceProcess b = null;
             try {
-                a = ServiceProcess.start("service-a", env, serviceJvmOptions, folder);
+                a = ServiceProcess.started("service-a", env, serviceJvmOptions, folder.resolve("service-a.log"), READY_DEADLINE);
                 b = pendingB.get();
                 phases(a, b, proxy, folder);
             } finally {
@@ -567,7 +570,7 @@ public final class BenchCommand implements Callable<Integer> {
         var env = new HashMap<String, String>();
         env.put("DATABASE_URL", "");
         env.put("PRAXIS_DATA_DIR", folder.resolve("cold-start").toString());
-        try (var service = ServiceProcess.start("cold-start", env, serviceJvmOptions, folder)) {
+        try (var service = ServiceProcess.started("cold-start", env, serviceJvmOptions, folder.resolve("cold-start.log"), READY_DEADLINE)) {
             double s = service.secondsToReady();
             results.figure("Cold start to /health/ready", s, "s", "< 20 s", s < 20,
                     "java -jar praxis.jar serve, embedded PostgreSQL in a fresh data folder (initdb, migrations, demo content)");
@@ -720,23 +723,5 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static String answer(String slug, boolean correct) {
         return PROBLEMS.get(slug)[correct ? 0 : 1];
-    }
-
-    /** "20s", "2m", "500ms" or plain seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
     }
 }

@@ -1,11 +1,10 @@
-package org.praxis.bootstrap;
+package org.praxis.bootstrap.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.praxis.bootstrap.DemoContent;
+import org.praxis.bootstrap.Metrics;
+import org.praxis.bootstrap.Wiring;
+import org.praxis.bootstrap.tools.ServiceProcess;
 import org.praxis.http.HttpApi;
 import org.praxis.persistence.common.DatabaseUrl;
 import org.praxis.persistence.common.Migrations;
@@ -67,12 +70,10 @@ class FaultRunTest {
         private HttpApi http;
         private int starts;
 
-        InProcess(String name, String jdbcUrl) throws Exception {
+        InProcess(String name, String jdbcUrl) {
             this.name = name;
             this.jdbcUrl = jdbcUrl;
-            try (var socket = new ServerSocket(0)) {
-                this.port = socket.getLocalPort();
-            }
+            this.port = ServiceProcess.freePort();
         }
 
         @Override

@@ -1,4 +1,4 @@
-package org.praxis.bootstrap;
+package org.praxis.bootstrap.reliability;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.praxis.bootstrap;
+package org.praxis.bootstrap.reliability;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.praxis.bootstrap.DemoContent;
+import org.praxis.bootstrap.Logging;
+import org.praxis.bootstrap.tools.DurationConverter;
 import org.praxis.persistence.common.DatabaseUrl;
 import org.praxis.persistence.common.Migrations;
 
@@ -19,7 +22,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Run two service instances on one PostgreSQL under concurrent submissions while killing an instance (SIGKILL) "
                 + "and crashing PostgreSQL (pg_ctl stop -m immediate); then check that no acknowledged submission was lost or "
                 + "double-counted and that every invariant holds. Exit 1 if not.")
-final class FaultRunCommand implements Callable<Integer> {
+public final class FaultRunCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (two per learner). Default: ${DEFAULT-VALUE}.")
     int clients;
 
@@ -100,8 +102,9 @@ final class FaultRunCommand implements Callable<Integer> {
                 environment.put("DATABASE_URL", external ? databaseUrl : url.jdbcUrl());
                 environment.put("DATABASE_USER", url.user());
                 environment.put("DATABASE_PASSWORD", url.password() == null ? "" : url.password());
-                var services = List.<FaultRun.Service>of(new ServiceProcess("instance-a", environment, work.resolve("instance-a.log")),
-                        new ServiceProcess("instance-b", environment, work.resolve("instance-b.log")));
+                environment.put("PRAXIS_DEMO", "false");
+                var services = List.<FaultRun.Service>of(new ChildInstance("instance-a", environment, work.resolve("instance-a.log")),
+                        new ChildInstance("instance-b", environment, work.resolve("instance-b.log")));
                 report = new FaultRun(pool, services, postgres, options, out).run();
             }
         }
@@ -131,24 +134,6 @@ final class FaultRunCommand implements Callable<Integer> {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.praxis.bootstrap;
+package org.praxis.bootstrap.reliability;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.praxis.bootstrap.tools.ServiceProcess;
 import org.praxis.persistence.reliability.Invariants;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -530,27 +531,8 @@ final class FaultRun {
                 response.headers().firstValue("Retry-After"));
     }
 
-    private void awaitReady(Service service, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var response = http.send(HttpRequest.newBuilder(service.base().resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (!service.alive()) {
-                throw new IllegalStateException(service.name() + " exited while starting (see its log)");
-            }
-            pause(Duration.ofMillis(100));
-        }
-        throw new IllegalStateException(service.name() + " was not ready within " + within.toSeconds() + " s");
+    private static void awaitReady(Service service, Duration within) {
+        ServiceProcess.awaitReady(service.name(), service.base(), service::alive, () -> "exited while starting (see its log)", within);
     }
 
     private static long seconds(String retryAfter) {

@@ -116,35 +116,26 @@ public final class JooqTopics implements Topics {
             }
             if (definition.xp().isPresent()) {
                 XpSettings xp = definition.xp().get();
+                // one list of values for the insert and the update, so the two cannot drift apart
+                var values = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+                values.put(TOPIC_XP_SETTINGS.MAX_XP, xp.maxXp());
+                values.put(TOPIC_XP_SETTINGS.BASE_TASK_XP, xp.baseTaskXp());
+                values.put(TOPIC_XP_SETTINGS.DAILY_FULL_TASKS, xp.dailyFullTasks());
+                values.put(TOPIC_XP_SETTINGS.DAILY_HALF_TASKS, xp.dailyHalfTasks());
+                values.put(TOPIC_XP_SETTINGS.MULTIPLIER_FULL, xp.multiplierFull());
+                values.put(TOPIC_XP_SETTINGS.MULTIPLIER_HALF, xp.multiplierHalf());
+                values.put(TOPIC_XP_SETTINGS.MULTIPLIER_LOW, xp.multiplierLow());
+                values.put(TOPIC_XP_SETTINGS.MULTIPLIER_EARLY, xp.multiplierEarly());
+                values.put(TOPIC_XP_SETTINGS.DAILY_XP_DECAY, xp.dailyXpDecay());
+                values.put(TOPIC_XP_SETTINGS.MIN_XP_PERCENT, xp.minXpPercent());
+                values.put(TOPIC_XP_SETTINGS.LEVEL_THRESHOLDS, xp.levelThresholds().toArray(Integer[]::new));
+                values.put(TOPIC_XP_SETTINGS.REVIEW_INTERVALS, xp.reviewIntervals().toArray(Integer[]::new));
+                values.put(TOPIC_XP_SETTINGS.UPDATED_AT, time);
                 dsl.insertInto(TOPIC_XP_SETTINGS)
                         .set(TOPIC_XP_SETTINGS.TOPIC_ID, id)
-                        .set(TOPIC_XP_SETTINGS.MAX_XP, xp.maxXp())
-                        .set(TOPIC_XP_SETTINGS.BASE_TASK_XP, xp.baseTaskXp())
-                        .set(TOPIC_XP_SETTINGS.DAILY_FULL_TASKS, xp.dailyFullTasks())
-                        .set(TOPIC_XP_SETTINGS.DAILY_HALF_TASKS, xp.dailyHalfTasks())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_FULL, xp.multiplierFull())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_HALF, xp.multiplierHalf())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_LOW, xp.multiplierLow())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_EARLY, xp.multiplierEarly())
-                        .set(TOPIC_XP_SETTINGS.DAILY_XP_DECAY, xp.dailyXpDecay())
-                        .set(TOPIC_XP_SETTINGS.MIN_XP_PERCENT, xp.minXpPercent())
-                        .set(TOPIC_XP_SETTINGS.LEVEL_THRESHOLDS, xp.levelThresholds().toArray(Integer[]::new))
-                        .set(TOPIC_XP_SETTINGS.REVIEW_INTERVALS, xp.reviewIntervals().toArray(Integer[]::new))
-                        .set(TOPIC_XP_SETTINGS.UPDATED_AT, time)
+                        .set(values)
                         .onConflict(TOPIC_XP_SETTINGS.TOPIC_ID).doUpdate()
-                        .set(TOPIC_XP_SETTINGS.MAX_XP, xp.maxXp())
-                        .set(TOPIC_XP_SETTINGS.BASE_TASK_XP, xp.baseTaskXp())
-                        .set(TOPIC_XP_SETTINGS.DAILY_FULL_TASKS, xp.dailyFullTasks())
-                        .set(TOPIC_XP_SETTINGS.DAILY_HALF_TASKS, xp.dailyHalfTasks())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_FULL, xp.multiplierFull())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_HALF, xp.multiplierHalf())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_LOW, xp.multiplierLow())
-                        .set(TOPIC_XP_SETTINGS.MULTIPLIER_EARLY, xp.multiplierEarly())
-                        .set(TOPIC_XP_SETTINGS.DAILY_XP_DECAY, xp.dailyXpDecay())
-                        .set(TOPIC_XP_SETTINGS.MIN_XP_PERCENT, xp.minXpPercent())
-                        .set(TOPIC_XP_SETTINGS.LEVEL_THRESHOLDS, xp.levelThresholds().toArray(Integer[]::new))
-                        .set(TOPIC_XP_SETTINGS.REVIEW_INTERVALS, xp.reviewIntervals().toArray(Integer[]::new))
-                        .set(TOPIC_XP_SETTINGS.UPDATED_AT, time)
+                        .set(values)
                         .execute();
             } else {
                 dsl.deleteFrom(TOPIC_XP_SETTINGS).where(TOPIC_XP_SETTINGS.TOPIC_ID.eq(id)).execute();

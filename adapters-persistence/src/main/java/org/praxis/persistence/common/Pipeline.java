@@ -25,7 +25,11 @@ import org.jooq.TransactionListener;
  * together, as one round trip, just before the next statement of the transaction or its commit; outside
  * one they run at once. A deferred write that fails therefore fails the statement or commit that sent
  * it, which rolls the transaction back like any failure inside it (and is retried when retryable).
- * {@link Jooq#over} installs the listener that does this.
+ * Writes still deferred when the outermost transaction commits travel with the COMMIT itself: one round
+ * trip for the writes and the commit (the server skips the COMMIT when a write fails, the driver then
+ * reports the failure and the transaction is rolled back; after a COMMIT it ran, the driver knows the
+ * connection is idle and its own commit sends nothing). {@link Jooq#over} installs the listener that does
+ * this.
  */
 public final class Pipeline implements TransactionListener, ExecuteListener {
     static final Pipeline LISTENER = new Pipeline();
@@ -96,6 +100,10 @@ public final class Pipeline implements TransactionListener, ExecuteListener {
         }
     }
 
+    private static void executeAndCommit(DSLContext dsl, List<Query> queries) {
+        dsl.execute(template(queries.size()) + ";\ncommit", queries.toArray(Query[]::new));
+    }
+
     private static List<Query> takePending() {
         State state = STATE.get();
         if (state.pending.isEmpty()) {
@@ -144,7 +152,16 @@ public final class Pipeline implements TransactionListener, ExecuteListener {
 
     @Override
     public void commitStart(TransactionContext ctx) {
-        flush(ctx.dsl());
+        var pending = takePending();
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (STATE.get().depth == 1) {
+            executeAndCommit(ctx.dsl(), pending);
+        } else {
+            // a savepoint's release: the outer transaction goes on
+            execute(ctx.dsl(), pending);
+        }
     }
 
     @Override

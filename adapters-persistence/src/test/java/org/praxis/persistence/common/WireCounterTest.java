@@ -135,9 +135,10 @@ class WireCounterTest {
         });
         assertEquals(2, count, "a read sends the writes deferred before it first");
         var trips = db.counter().recorded();
-        // BEGIN + two inserts; the count; the last two writes, then COMMIT
-        assertEquals(4, trips.size(), trips.toString());
-        assertEquals(2, trips.get(2).size(), trips.toString());
+        // BEGIN + two inserts; the count; the last two writes and the COMMIT together
+        assertEquals(3, trips.size(), trips.toString());
+        assertEquals(3, trips.get(2).size(), trips.toString());
+        assertEquals("commit", trips.get(2).get(2).strip(), trips.toString());
         assertEquals(List.of(1, 2, 4), dsl.select(DSL.field("n", Integer.class)).from(DSL.table("t")).orderBy(DSL.field("n")).fetch(0, Integer.class));
     }
 
@@ -151,6 +152,33 @@ class WireCounterTest {
         assertEquals(List.of(1), dsl.select(DSL.field("n", Integer.class)).from(DSL.table("t")).fetch(0, Integer.class));
         tx.run(() -> Pipeline.write(dsl.insertInto(DSL.table("t"), DSL.field("n")).values(3)));
         assertEquals(2, dsl.fetchCount(DSL.table("t")), "the connection is usable again and nothing was left pending");
+    }
+
+    @Test
+    void withoutDeferredWritesTheCommitIsARoundTripOfItsOwn() {
+        tx.inTransaction(() -> dsl.fetchCount(DSL.table("t")));
+        var trips = db.counter().recorded();
+        assertEquals(2, trips.size(), trips.toString());
+        assertEquals(List.of("COMMIT"), trips.get(1), trips.toString());
+    }
+
+    @Test
+    void aNestedTransactionsDeferredWritesDoNotCommitTheOuterOne() {
+        assertThrows(IllegalStateException.class, () -> tx.run(() -> {
+            Pipeline.write(dsl.insertInto(DSL.table("t"), DSL.field("n")).values(1));
+            tx.run(() -> Pipeline.write(dsl.insertInto(DSL.table("t"), DSL.field("n")).values(2)));
+            throw new IllegalStateException("the outer transaction fails after the inner one committed");
+        }));
+        assertEquals(0, dsl.fetchCount(DSL.table("t")), "the outer rollback took the savepoint's writes with it");
+        db.counter().reset();
+        tx.run(() -> {
+            tx.run(() -> Pipeline.write(dsl.insertInto(DSL.table("t"), DSL.field("n")).values(2)));
+            Pipeline.write(dsl.insertInto(DSL.table("t"), DSL.field("n")).values(3));
+        });
+        var trips = db.counter().recorded();
+        var last = trips.get(trips.size() - 1);
+        assertEquals("commit", last.get(last.size() - 1).strip(), trips.toString());
+        assertEquals(List.of(2, 3), dsl.select(DSL.field("n", Integer.class)).from(DSL.table("t")).orderBy(DSL.field("n")).fetch(0, Integer.class));
     }
 
     @Test

@@ -352,10 +352,21 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void roundTrips(ServiceProcess b, WireCounter proxy, List<Learner> submitters, List<Learner> firstSolvers) throws Exception {
         step("P2: counting round trips through service B");
-        long before = proxy.roundTrips();
-        long idleStart = System.nanoTime();
+        // Background work (the board index's poll, the grading workers' claims, a pool's liveness check)
+        // shares the wire with the submissions: every round trip is recorded with its statements, and
+        // those that also occur in an idle window just before are the background's, counted apart.
+        // Service B's caches (published problems, award rules) and its connections' prepared statements
+        // warm up first: their first use is a one-off per start, not a submission's cost.
+        for (var slug : PROBLEMS.keySet()) {
+            for (boolean correct : List.of(false, true)) {
+                expect2xx(HttpLoad.CLIENT.send(submit(b, submitters.get(0), slug, answer(slug, correct), nextKey()),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+        proxy.record(true);
+        proxy.reset();
         Thread.sleep(smoke ? 1_000 : 3_000);
-        double backgroundPerSecond = (proxy.roundTrips() - before) / ((System.nanoTime() - idleStart) / 1e9);
+        var background = new java.util.HashSet<List<String>>(proxy.recorded());
         var perKind = new LinkedHashMap<String, Double>();
         int n = smoke ? 8 : 100;
         var slugs = List.copyOf(PROBLEMS.keySet());
@@ -375,23 +386,37 @@ public final class BenchCommand implements Callable<Integer> {
                             answer(slug, !kind.equals("wrong")), nextKey()));
                 }
             }
-            long start = proxy.roundTrips();
+            proxy.reset();
             long t0 = System.nanoTime();
             for (var request : requests) {
                 expect2xx(HttpLoad.CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
-            long counted = proxy.roundTrips() - start;
-            double perSubmission = (counted - backgroundPerSecond * elapsed) / requests.size();
+            var trips = proxy.recorded();
+            long theirs = trips.stream().filter(background::contains).count();
+            double perSubmission = (double) (trips.size() - theirs) / requests.size();
             perKind.put(kind, perSubmission);
-            results.raw(String.format(Locale.ROOT, "P2 %s: %d round trips for %d sequential submissions in %.2f s "
-                    + "(background %.2f/s subtracted): %.2f per submission", kind, counted, requests.size(), elapsed,
-                    backgroundPerSecond, perSubmission));
+            results.raw(String.format(Locale.ROOT, "P2 %s: %d round trips during %d sequential submissions in %.2f s, "
+                    + "%d of them background work (statements seen in the idle window): %.2f per submission", kind, trips.size(),
+                    requests.size(), elapsed, theirs, perSubmission));
+            var shapes = new java.util.TreeMap<String, Integer>();
+            trips.stream().filter(trip -> !background.contains(trip)).forEach(trip -> shapes.merge(shape(trip), 1, Integer::sum));
+            results.raw("P2 " + kind + ", the submissions' round trips by their statements: " + shapes);
         }
+        proxy.record(false);
+        proxy.reset();
         double worst = perKind.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         results.figure("P2 database round trips per submission", worst, "", "<= 3", worst <= 3.0 + 1e-9,
-                "counted on the wire by WireCounter (a round trip ends at a Sync or Query the client waits for), token check and commit included; the worst kind of " + perKind.keySet()
+                "counted on the wire by WireCounter (a round trip ends at a Sync or Query the client waits for), token check and commit included, background work left out by its statements; the worst kind of " + perKind.keySet()
                         + " = " + perKind.values().stream().map(BenchReport::number).toList());
+    }
+
+    /** A round trip as the first words of its statements, e.g. {@code [with update sessions]} or {@code [begin, insert into ...]}. */
+    private static String shape(List<String> trip) {
+        return trip.stream().map(sql -> {
+            var words = sql.strip().replace("\"", "").replaceAll("\\s+", " ").split(" ");
+            return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(4, words.length))).toLowerCase(Locale.ROOT);
+        }).toList().toString();
     }
 
     // ---- P5 ------------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ class BenchCommandTest {
         assertTrue(markdown.contains("not run (--smoke)"), markdown);
         // the exact rank after one's own submission is a correctness property, whatever the sizes
         assertTrue(markdown.contains("| P8 own rank exact on the next request (same instance) | 2 of 2 |"), markdown);
+        // round trips are counted, background work told apart by its statements: exact at any size
+        assertTrue(markdown.contains("| P2 database round trips per submission | 3 | <= 3 | yes |"), markdown);
         assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));
     }
 }

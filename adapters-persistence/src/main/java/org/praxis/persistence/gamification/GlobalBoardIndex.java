@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two ways of following the changes:
  * <ul>
- * <li>{@link #catchUpReading}, on every read: the rows changed after the newest change held, in the same
- * statement as the reader's own row. Cheap (an index probe that usually finds nothing), and it makes a
+ * <li>{@link #catchUpReading}, on every read of "my rank" (and on a page read after this instance committed a
+ * change of a learner's key, {@link #catchUpIfChangedHere}): the rows changed after the newest change held, in
+ * the same statement as the reader's own row and neighbours. Cheap (an index probe that usually finds nothing), and it makes a
  * read exact after every change committed before it, except for a change that committed after a newer one
  * had already been applied (it had a stamp older than the newest held when it became visible);
  * <li>{@link #poll}, in the background every second: the rows changed in the last {@code overlap} before

@@ -16,14 +16,17 @@ import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.common.Pipeline;
 
 /**
- * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
+ * Boards read from the rows the learning loop writes.
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
  *
  * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks and neighbours come from the
  * index instead of counting rows (O(rank) at a million learners): the reader's own row is read fresh in
  * the same statement that catches the index up, so "my rank" is exact after my own submission whatever
- * the index still holds for me (docs/performance.md, "Boards and ranks"). The other boards count in SQL.
+ * the index still holds for me (docs/performance.md, "Boards and ranks"). Its first 100 entries are served
+ * from the index's memory ({@link GlobalBoardIndex#first}) while no change that may touch them has reached
+ * it; this instance's own commits reach it before its next page read, the others' with the next poll. The
+ * other boards count in SQL.
  */
 public final class JooqBoards implements Boards {
     private final DSLContext dsl;

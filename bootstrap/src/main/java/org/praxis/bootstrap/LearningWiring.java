@@ -74,10 +74,11 @@ public final class LearningWiring {
         var dsl = Jooq.over(dataSource);
         var tx = new JooqTransactions(dsl);
         var problems = new CachingPracticeProblems(new JooqPracticeProblems(dsl), publishedContent);
-        var learners = new JooqLearnerStates(dsl);
         var submissions = new JooqSubmissions(dsl);
         var overviews = new JooqLearnerOverviews(dsl);
         var globalBoard = new GlobalBoardIndex(dsl, BOARD_OVERLAP);
+        // this instance's reads of the board see its own submissions at once, the other instances' within a poll
+        var learners = new JooqLearnerStates(dsl, globalBoard::changedHere);
         try {
             // built before serving when the database answers (a few seconds at a million learners); otherwise
             // the follower builds it once it does, and until then the global board is counted in SQL

@@ -39,6 +39,12 @@ public final class JooqTransactions implements Transactions {
         return withRetries(work);
     }
 
+    /** Without {@code BEGIN} and {@code COMMIT}: each statement in autocommit (READ COMMITTED reads alike). */
+    @Override
+    public <T> T reading(Supplier<T> work) {
+        return withRetries(work);
+    }
+
     private static <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -12,13 +12,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.jooq.DSLContext;
+import org.praxis.application.gamification.port.in.LeaderboardsUseCase;
+import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
 import org.praxis.domain.gamification.RankIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +36,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two ways of following the changes:
  * <ul>
- * <li>{@link #catchUpReading}, on every read: the rows changed after the newest change held, in the same
- * statement as the reader's own row. Cheap (an index probe that usually finds nothing), and it makes a
+ * <li>{@link #catchUpReading}, on every read of "my rank" (and on a page read after this instance committed a
+ * change of a learner's key, {@link #catchUpIfChangedHere}): the rows changed after the newest change held, in
+ * the same statement as the reader's own row and neighbours. Cheap (an index probe that usually finds nothing), and it makes a
  * read exact after every change committed before it, except for a change that committed after a newer one
  * had already been applied (it had a stamp older than the newest held when it became visible);
  * <li>{@link #poll}, in the background every second: the rows changed in the last {@code overlap} before
  * the newest change held, which picks those late commits up. Applying a row is setting its key as of its
  * stamp, never adding, so reading a row twice is harmless.
  * </ul>
+ *
+ * <p>It also keeps the board's first {@value #TOP} entries as SQL last read them ({@link #first}), valid
+ * until a change that may touch them reaches the index, and it knows when this instance committed a change
+ * of a learner's key ({@link #changedHere}), so that a read after it catches up first and the others need not.
  */
 public final class GlobalBoardIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalBoardIndex.class);
@@ -45,6 +56,10 @@ public final class GlobalBoardIndex {
     static final int BATCH = 5_000;
     private static final int FETCH_SIZE = 10_000;
     private static final String STAMP = "(extract(epoch from %s) * 1000000)::bigint";
+    /** The first entries of the board served from memory: as many as the API's largest page. */
+    public static final int TOP = LeaderboardsUseCase.MAX_LIMIT;
+    /** A threshold below every key: every change invalidates the first entries. */
+    private static final long EVERY_KEY = Long.MIN_VALUE;
 
     private final DSLContext dsl;
     private final Duration overlap;
@@ -55,6 +70,16 @@ public final class GlobalBoardIndex {
     private volatile long changesSeen = Long.MIN_VALUE;
     private volatile long departuresSeen = Long.MIN_VALUE;
     private long polls;
+    // the first entries as SQL read them, valid while generation is what it was then; generation,
+    // threshold and topLearners change under the write lock only (see first())
+    private volatile Top top;
+    private volatile long generation;
+    private long threshold = EVERY_KEY;
+    private Set<UUID> topLearners = Set.of();
+    private final AtomicLong rereads = new AtomicLong();
+    // read-your-writes on this instance: commits of key changes here, and the count a catch-up began after
+    private final AtomicLong changedHere = new AtomicLong();
+    private final AtomicLong caughtUpHere = new AtomicLong();
 
     /** {@code overlap}: how late after its stamp a change may commit and still be picked up by {@link #poll}. */
     public GlobalBoardIndex(DSLContext dsl, Duration overlap) {
@@ -85,6 +110,28 @@ public final class GlobalBoardIndex {
         public long key() {
             return RankIndex.key(points, longestStreak);
         }
+    }
+
+    /** A learner next to the reader on the board, read fresh in the reader's statement. */
+    public record Neighbour(UUID learner, long points, int longestStreak, String username, String displayName) {
+        public long key() {
+            return RankIndex.key(points, longestStreak);
+        }
+    }
+
+    /**
+     * What one catch-up statement read besides the changes: the reader's own row (if asked and it exists)
+     * and up to k learners either side of it, nearest first ({@code above}: better or before me among my
+     * equals; {@code below}: after me), when the reader is on the board.
+     */
+    public record Reading(Optional<Mine> mine, List<Neighbour> above, List<Neighbour> below) {
+    }
+
+    /** An entry of the board's first page with whose key it is, as the first entries are cached. */
+    public record Ranked(UUID learner, long key, Entry entry) {
+    }
+
+    private record Top(long generation, List<Ranked> entries) {
     }
 
     /** A change of one learner's key, or a departure ({@code onBoard} false). */
@@ -135,6 +182,7 @@ public final class GlobalBoardIndex {
             index = built;
             changesSeen = newest[0];
             departuresSeen = newest[1];
+            invalidateTop();
             loaded = true;
         } finally {
             lock.writeLock().unlock();
@@ -151,6 +199,8 @@ public final class GlobalBoardIndex {
             load();
             return;
         }
+        // a poll reads everything a catch-up would (and more): it covers the commits made here before it
+        long here = changedHere.get();
         long overlapMicros = overlap.toNanos() / 1000;
         long from = minus(changesSeen, overlapMicros);
         while (true) {
@@ -167,6 +217,7 @@ public final class GlobalBoardIndex {
         long departedFrom = minus(departuresSeen, overlapMicros);
         var departures = dsl.connectionResult(c -> departures(c, departedFrom));
         apply(departures, false);
+        caughtUpHere.accumulateAndGet(here, Math::max);
         if (++polls % 3600 == 0) {
             // an instance away for longer than a day rebuilds at start; notes older than that serve no one
             dsl.execute("delete from board_departures where departed_at < now() - interval '1 day'");
@@ -178,40 +229,93 @@ public final class GlobalBoardIndex {
      * {@code learner} is given) in the same statement, and applies it too.
      */
     public Optional<Mine> catchUpReading(Optional<UUID> learner) {
-        return dsl.connectionResult(c -> {
-            var sql = new StringBuilder("(select 'c' as kind, user_id, points, streak_longest, submissions, "
+        return catchUpReading(learner, 0).mine();
+    }
+
+    /** This instance committed a change of a learner's key: its next read of the board catches up first. */
+    public void changedHere() {
+        changedHere.incrementAndGet();
+    }
+
+    /**
+     * Catches up unless nothing changed here since the last catch-up or poll began: the reads of this
+     * instance see its own commits at once, the other instances' within a poll.
+     */
+    public void catchUpIfChangedHere() {
+        if (caughtUpHere.get() < changedHere.get()) {
+            catchUpReading(Optional.empty(), 0);
+        }
+    }
+
+    /**
+     * As {@link #catchUpReading(Optional)}, and in the same statement the {@code neighbours} learners
+     * either side of the learner in board order: my equals before me (user name descending) and the
+     * better keys (ascending from mine, i.e. backwards along learner_states_board_idx), my equals after
+     * me and the worse keys. Each is a range read of at most k entries of the board index from my fresh
+     * row's position, whatever the size of my group of equals. One round trip in all.
+     */
+    public Reading catchUpReading(Optional<UUID> learner, int neighbours) {
+        long here = changedHere.get();
+        var reading = dsl.connectionResult(c -> {
+            var sql = new StringBuilder();
+            if (learner.isPresent()) {
+                sql.append("with me as (select s.user_id, s.points, s.streak_longest, s.submissions, ")
+                        .append(STAMP.formatted("s.board_changed_at"))
+                        .append(" as stamp, s.username as board_name, u.username, u.display_name from learner_states s ")
+                        .append("join users u on u.id = s.user_id where s.user_id = ?) ");
+            }
+            sql.append("(select 'c' as kind, user_id, points, streak_longest, submissions, "
                     + STAMP.formatted("board_changed_at") + " as stamp, null as username, null as display_name "
                     + "from learner_states where board_changed_at > ? order by board_changed_at limit " + BATCH + ")"
                     + " union all (select 'd', user_id, 0, 0, 0, " + STAMP.formatted("departed_at") + ", null, null "
                     + "from board_departures where departed_at > ? order by departed_at limit " + BATCH + ")");
             if (learner.isPresent()) {
-                sql.append(" union all (select 'm', s.user_id, s.points, s.streak_longest, s.submissions, ")
-                        .append(STAMP.formatted("s.board_changed_at"))
-                        .append(", u.username, u.display_name from learner_states s join users u on u.id = s.user_id where s.user_id = ?)");
+                sql.append(" union all select 'm', user_id, points, streak_longest, submissions, stamp, username, display_name from me");
+                if (neighbours > 0) {
+                    sql.append(NEIGHBOURS);
+                }
             }
             try (var statement = c.prepareStatement(sql.toString())) {
-                statement.setObject(1, from(changesSeen));
-                statement.setObject(2, from(departuresSeen));
+                int at = 0;
                 if (learner.isPresent()) {
-                    statement.setObject(3, learner.get());
+                    statement.setObject(++at, learner.get());
+                }
+                statement.setObject(++at, from(changesSeen));
+                statement.setObject(++at, from(departuresSeen));
+                if (learner.isPresent() && neighbours > 0) {
+                    for (int part = 0; part < 4; part++) {
+                        statement.setInt(++at, neighbours);
+                    }
                 }
                 var changes = new ArrayList<Change>();
                 var departures = new ArrayList<Change>();
+                var above = new ArrayList<Neighbour>();
+                var betterAbove = new ArrayList<Neighbour>();
+                var below = new ArrayList<Neighbour>();
+                var worseBelow = new ArrayList<Neighbour>();
                 Mine mine = null;
                 Change myChange = null;
                 try (var rs = statement.executeQuery()) {
                     while (rs.next()) {
                         String kind = rs.getString(1);
-                        var change = new Change(rs.getObject(2, UUID.class), RankIndex.key(rs.getLong(3), rs.getInt(4)),
-                                !"d".equals(kind) && rs.getInt(5) > 0, rs.getLong(6));
+                        var id = rs.getObject(2, UUID.class);
                         switch (kind) {
-                            case "c" -> changes.add(change);
-                            case "d" -> departures.add(change);
-                            default -> {
-                                mine = new Mine(change.learner(), rs.getLong(3), rs.getInt(4), change.onBoard(), rs.getString(7),
-                                        rs.getString(8));
+                            case "c" -> changes.add(new Change(id, RankIndex.key(rs.getLong(3), rs.getInt(4)), rs.getInt(5) > 0, rs.getLong(6)));
+                            case "d" -> departures.add(new Change(id, 0, false, rs.getLong(6)));
+                            case "m" -> {
+                                mine = new Mine(id, rs.getLong(3), rs.getInt(4), rs.getInt(5) > 0, rs.getString(7), rs.getString(8));
                                 // my own row, fresh: applied like any change, but it says nothing about what else changed
-                                myChange = change;
+                                myChange = new Change(id, mine.key(), mine.onBoard(), rs.getLong(6));
+                            }
+                            default -> {
+                                var neighbour = new Neighbour(id, rs.getLong(3), rs.getInt(4), rs.getString(7), rs.getString(8));
+                                // each part arrives in its own order, nearest first
+                                (switch (kind) {
+                                    case "e<" -> above;
+                                    case "b" -> betterAbove;
+                                    case "e>" -> below;
+                                    default -> worseBelow;
+                                }).add(neighbour);
                             }
                         }
                     }
@@ -223,9 +327,109 @@ public final class GlobalBoardIndex {
                 }
                 apply(all, false);
                 raise(newest(changes), newest(departures));
-                return Optional.ofNullable(mine);
+                above.addAll(betterAbove);
+                below.addAll(worseBelow);
+                return new Reading(Optional.ofNullable(mine), nearest(above, neighbours), nearest(below, neighbours));
             }
         });
+        caughtUpHere.accumulateAndGet(here, Math::max);
+        return reading;
+    }
+
+    private static List<Neighbour> nearest(List<Neighbour> neighbours, int k) {
+        return List.copyOf(neighbours.subList(0, Math.min(k, neighbours.size())));
+    }
+
+    /**
+     * The neighbours' parts of the catch-up statement, each a range read of learner_states_board_idx
+     * (points desc, longest streak desc, user name; V8) from my fresh row, at most k rows (the four binds).
+     * A row comparison on (points, longest streak) is an index bound on those two columns (equal
+     * directions), so "strictly better than me" starts right at my group and reads only k entries. The
+     * index carries the learner's id and display name (V9): index-only scans, no lookup in users.
+     */
+    private static final String NEIGHBOURS = """
+             union all select 'e<', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
+                    0::bigint, s.username, s.display_name from learner_states s
+              where s.submissions > 0 and s.points = me.points and s.streak_longest = me.streak_longest and s.username < me.board_name
+              order by s.username desc limit ?) x where me.submissions > 0
+             union all select 'b', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
+                    0::bigint, s.username, s.display_name from learner_states s
+              where s.submissions > 0 and (s.points, s.streak_longest) > (me.points, me.streak_longest)
+              order by s.points, s.streak_longest, s.username desc limit ?) x where me.submissions > 0
+             union all select 'e>', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
+                    0::bigint, s.username, s.display_name from learner_states s
+              where s.submissions > 0 and s.points = me.points and s.streak_longest = me.streak_longest and s.username > me.board_name
+              order by s.username limit ?) x where me.submissions > 0
+             union all select 'w', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
+                    0::bigint, s.username, s.display_name from learner_states s
+              where s.submissions > 0 and (s.points, s.streak_longest) < (me.points, me.streak_longest)
+              order by s.points desc, s.streak_longest desc, s.username limit ?) x where me.submissions > 0
+            """;
+
+    /**
+     * The board's first entries from {@code offset}, at most {@code limit} ({@code offset + limit <=}
+     * {@value #TOP}), from memory while no change that may touch them has reached the index since they
+     * were read; otherwise {@code read} reads the first {@value #TOP} in SQL (in board order, with their
+     * ranks) and they are kept.
+     *
+     * <p>Why a kept page is never stale once the index applied a change that touches it: from the moment a
+     * read begins, every change applied bumps the generation (the threshold is below every key), so a page
+     * is kept only if nothing was applied while SQL read it. Once kept, a change bumps it when the learner is
+     * on the page, or their key held before or after the change is at least the page's last key (they
+     * may enter it, ties listed by name included): a learner outside the page whose key stays below its
+     * last key cannot change it. A page read while a shorter board holds fewer than {@value #TOP} learners
+     * keeps the threshold below every key. Renames and new display names are changes too (V9).
+     */
+    public List<Entry> first(int limit, int offset, Supplier<List<Ranked>> read) {
+        var kept = top;
+        var entries = kept != null && kept.generation() == generation ? kept.entries() : reread(read);
+        int from = Math.min(offset, entries.size());
+        int to = Math.min(offset + limit, entries.size());
+        var page = new ArrayList<Entry>(to - from);
+        for (int i = from; i < to; i++) {
+            page.add(entries.get(i).entry());
+        }
+        return page;
+    }
+
+    private List<Ranked> reread(Supplier<List<Ranked>> read) {
+        long started;
+        lock.writeLock().lock();
+        try {
+            // from now on every change invalidates; a read begun earlier can no longer keep its page
+            invalidateTop();
+            started = generation;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        rereads.incrementAndGet();
+        var entries = List.copyOf(read.get());
+        lock.writeLock().lock();
+        try {
+            if (generation == started) {
+                top = new Top(started, entries);
+                threshold = entries.size() >= TOP ? entries.get(TOP - 1).key() : EVERY_KEY;
+                var learners = new java.util.HashSet<UUID>();
+                entries.forEach(e -> learners.add(e.learner()));
+                topLearners = learners;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return entries;
+    }
+
+    /** How many times the first entries were read in SQL (tests: a page served from memory reads none). */
+    long rereads() {
+        return rereads.get();
+    }
+
+    /** Under the write lock. */
+    private void invalidateTop() {
+        generation++;
+        threshold = EVERY_KEY;
+        topLearners = Set.of();
+        top = null;
     }
 
     /** The newest stamp of a batch, less one when the batch is full (it may end inside a run of equal stamps). */
@@ -262,35 +466,6 @@ public final class GlobalBoardIndex {
         }
     }
 
-    /** A key held by {@code count} learners. */
-    public record Group(long key, long count) {
-    }
-
-    /**
-     * The groups of equal keys next to {@code key}, nearest first, better ({@code better}) or worse, until
-     * they hold at least {@code learners} learners between them.
-     */
-    public List<Group> groupsNextTo(long key, boolean better, int learners) {
-        lock.readLock().lock();
-        try {
-            var groups = new ArrayList<Group>();
-            long held = 0;
-            long at = key;
-            while (held < learners) {
-                at = better ? index.nextBetter(at) : index.nextWorse(at);
-                if (at < 0) {
-                    break;
-                }
-                long count = index.countEqual(at);
-                groups.add(new Group(at, count));
-                held += count;
-            }
-            return groups;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** Starts polling every {@code every}; closing stops it. */
     public AutoCloseable follow(Duration every) {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -316,12 +491,16 @@ public final class GlobalBoardIndex {
         ordered.sort(Comparator.comparingLong(Change::stamp));
         lock.writeLock().lock();
         try {
+            boolean touchesTop = false;
             for (var change : ordered) {
-                if (change.onBoard()) {
-                    index.put(change.learner(), change.key(), change.stamp());
-                } else {
-                    index.remove(change.learner(), change.stamp());
-                }
+                var held = index.keyOf(change.learner());
+                long heldStamp = index.stampOf(change.learner());
+                boolean applied = change.onBoard() ? index.put(change.learner(), change.key(), change.stamp())
+                        : index.remove(change.learner(), change.stamp());
+                touchesTop |= touchesTop(change, held, heldStamp, applied);
+            }
+            if (touchesTop) {
+                invalidateTop();
             }
         } finally {
             lock.writeLock().unlock();
@@ -329,6 +508,23 @@ public final class GlobalBoardIndex {
         if (advance) {
             raise(ordered.get(ordered.size() - 1).stamp(), Long.MIN_VALUE);
         }
+    }
+
+    /**
+     * Whether an applied change may touch the first entries (see {@link #first}): not when it repeats what
+     * was held (the poll's overlap reads changes again), nor when it was older than what was held.
+     */
+    private boolean touchesTop(Change change, OptionalLong held, long heldStamp, boolean applied) {
+        boolean onPage = topLearners.contains(change.learner());
+        if (!applied) {
+            // a departure of a learner the index never held, who is on the page (read while they were there)
+            // (or of any learner while a page is being read: it may hold one the index has not seen yet)
+            return !change.onBoard() && held.isEmpty() && (onPage || threshold == EVERY_KEY);
+        }
+        if (change.onBoard() && held.isPresent() && held.getAsLong() == change.key() && heldStamp == change.stamp()) {
+            return false;
+        }
+        return onPage || (held.isPresent() && held.getAsLong() >= threshold) || (change.onBoard() && change.key() >= threshold);
     }
 
     private static List<Change> changes(Connection c, OffsetDateTime after, int limit) throws SQLException {

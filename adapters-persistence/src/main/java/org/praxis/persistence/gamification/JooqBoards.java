@@ -16,14 +16,17 @@ import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.common.Pipeline;
 
 /**
- * Boards read straight from the rows the learning loop writes, so they are fresh after every commit.
+ * Boards read from the rows the learning loop writes.
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
  *
  * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks and neighbours come from the
  * index instead of counting rows (O(rank) at a million learners): the reader's own row is read fresh in
  * the same statement that catches the index up, so "my rank" is exact after my own submission whatever
- * the index still holds for me (docs/performance.md, "Boards and ranks"). The other boards count in SQL.
+ * the index still holds for me (docs/performance.md, "Boards and ranks"). Its first 100 entries are served
+ * from the index's memory ({@link GlobalBoardIndex#first}) while no change that may touch them has reached
+ * it; this instance's own commits reach it before its next page read, the others' with the next poll. The
+ * other boards count in SQL.
  */
 public final class JooqBoards implements Boards {
     private final DSLContext dsl;
@@ -74,7 +77,8 @@ public final class JooqBoards implements Boards {
     @Override
     public long size(BoardKey board) {
         if (indexed(board)) {
-            global.catchUpReading(Optional.empty());
+            // this instance's own commits at once; the others' arrive with the next poll (within a second)
+            global.catchUpIfChangedHere();
             return global.size();
         }
         var source = Source.of(board);
@@ -83,6 +87,10 @@ public final class JooqBoards implements Boards {
 
     @Override
     public List<Entry> page(BoardKey board, int limit, int offset) {
+        if (indexed(board) && (long) offset + limit <= GlobalBoardIndex.TOP) {
+            global.catchUpIfChangedHere();
+            return global.first(limit, offset, this::globalTop);
+        }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);
         binds.add(limit);
@@ -132,102 +140,62 @@ public final class JooqBoards implements Boards {
     }
 
     /**
-     * The global board around me from the index: my rank from it, and my neighbours by keyset reads of
-     * the groups of equal keys next to mine (the index says which groups and how large they are), each
-     * group in user-name order, never an offset into the board.
+     * The global board around me: one statement catches the index up, reads my row fresh and my
+     * neighbours by range reads of the board index from my row (never an offset); my rank and theirs come
+     * from the index.
      */
     @Override
     public Optional<Around> around(BoardKey board, LearnerId learner, int neighbours) {
         if (!indexed(board)) {
             return Boards.super.around(board, learner, neighbours);
         }
-        var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
+        var reading = global.catchUpReading(Optional.of(learner.value()), neighbours);
+        var mine = reading.mine().filter(GlobalBoardIndex.Mine::onBoard);
         if (mine.isEmpty()) {
             return Optional.empty();
         }
         var me = mine.get();
         int rank = (int) (global.countBetterThan(me.learner(), me.key()) + 1);
-        var myEntry = new Entry(rank, me.username(), me.displayName() == null ? me.username() : me.displayName(), me.points(),
-                Optional.of(me.longestStreak()), Optional.empty());
-        if (neighbours == 0) {
-            return Optional.of(new Around(rank, me.points(), List.of(myEntry)));
+        var entries = new ArrayList<Entry>(reading.above().size() + 1 + reading.below().size());
+        for (int i = reading.above().size() - 1; i >= 0; i--) {
+            entries.add(entry(reading.above().get(i), me, rank));
         }
-        var above = global.groupsNextTo(me.key(), true, neighbours);
-        var below = global.groupsNextTo(me.key(), false, neighbours);
-        // parts: 0 my equals before me, 1 my equals after me, 100 + n the n-th group above (nearest first),
-        // 200 + n the n-th group below
-        var parts = new java.util.TreeMap<Integer, List<Entry>>();
-        dsl.connection(c -> {
-            try (var statement = c.prepareStatement(NEIGHBOURS)) {
-                int at = 0;
-                for (int side = 0; side < 2; side++) {
-                    statement.setLong(++at, me.points());
-                    statement.setInt(++at, me.longestStreak());
-                    statement.setString(++at, me.username());
-                    statement.setInt(++at, neighbours);
-                }
-                for (var groups : List.of(above, below)) {
-                    statement.setArray(++at, c.createArrayOf("bigint", groups.stream().map(g -> GlobalBoardIndex.points(g.key())).toArray()));
-                    statement.setArray(++at, c.createArrayOf("integer", groups.stream().map(g -> GlobalBoardIndex.longestStreak(g.key())).toArray()));
-                    statement.setInt(++at, neighbours);
-                }
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        int part = rs.getInt(1);
-                        long points = rs.getLong(3);
-                        int streak = rs.getInt(4);
-                        String username = rs.getString(5);
-                        String display = rs.getString(6);
-                        // my equals share my rank; the others' come from the index, their own entry discounted
-                        int theirs = part < 2 ? rank
-                                : (int) (global.countBetterThan(rs.getObject(2, java.util.UUID.class), GlobalBoardIndex.key(points, streak)) + 1);
-                        parts.computeIfAbsent(part, p -> new ArrayList<>()).add(new Entry(theirs, username,
-                                display == null ? username : display, points, Optional.of(streak), Optional.empty()));
-                    }
-                }
-            }
-        });
-        var before = new ArrayList<Entry>(parts.getOrDefault(0, List.of()));
-        parts.subMap(100, 200).values().forEach(before::addAll);
-        var after = new ArrayList<Entry>(parts.getOrDefault(1, List.of()));
-        parts.subMap(200, 300).values().forEach(after::addAll);
-        var entries = new ArrayList<Entry>(before.subList(0, Math.min(neighbours, before.size())));
-        java.util.Collections.reverse(entries);
-        entries.add(myEntry);
-        entries.addAll(after.subList(0, Math.min(neighbours, after.size())));
+        entries.add(new Entry(rank, me.username(), me.displayName() == null ? me.username() : me.displayName(), me.points(),
+                Optional.of(me.longestStreak()), Optional.empty()));
+        for (var below : reading.below()) {
+            entries.add(entry(below, me, rank));
+        }
         return Optional.of(new Around(rank, me.points(), entries));
     }
 
+    /** My equals share my rank; the others' come from the index, their own held entry discounted. */
+    private Entry entry(GlobalBoardIndex.Neighbour n, GlobalBoardIndex.Mine me, int myRank) {
+        int rank = n.key() == me.key() ? myRank : (int) (global.countBetterThan(n.learner(), n.key()) + 1);
+        return new Entry(rank, n.username(), n.displayName() == null ? n.username() : n.displayName(), n.points(),
+                Optional.of(n.longestStreak()), Optional.empty());
+    }
+
     /**
-     * The neighbours as one statement of a fixed shape whatever the groups (so it is prepared and planned
-     * once per connection): each part reads at most k rows of one group of equal keys in user-name order,
-     * a range read of learner_states_board_idx (points, longest streak, user name; V8) whatever the
-     * group's size. Binds: my points, streak, name, k (before me, then after me); the groups above as
-     * arrays of points and streaks, k; the groups below likewise.
+     * The first {@value GlobalBoardIndex#TOP} entries of the global board in SQL, for the index to keep:
+     * about that many entries of learner_states_board_idx, which carries the names (V8, V9); the ranks from rank()
+     * over that prefix (a rank depends only on the entries above). The limit is part of the text so the
+     * plan is never a generic one for an unknown limit (planned here as a parallel scan of the whole board).
      */
-    private static final String NEIGHBOURS = """
-            (select 0 as part, s.user_id, s.points, s.streak_longest, u.username, u.display_name
-               from learner_states s join users u on u.id = s.user_id
-              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?
-              order by s.username desc limit ?)
-            union all
-            (select 1, s.user_id, s.points, s.streak_longest, u.username, u.display_name
-               from learner_states s join users u on u.id = s.user_id
-              where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username > ?
-              order by s.username limit ?)
-            union all
-            select 100 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
-              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
-               from learner_states s join users u on u.id = s.user_id
-              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
-              order by s.username desc limit ?) x
-            union all
-            select 200 + g.n::int, x.* from unnest(?::bigint[], ?::int[]) with ordinality g(points, streak, n)
-              cross join lateral (select s.user_id, s.points, s.streak_longest, u.username, u.display_name
-               from learner_states s join users u on u.id = s.user_id
-              where s.submissions > 0 and s.points = g.points and s.streak_longest = g.streak
-              order by s.username limit ?) x
-            """;
+    private List<GlobalBoardIndex.Ranked> globalTop() {
+        return dsl.resultQuery("select s.user_id, s.username, s.display_name, s.points, s.streak_longest, "
+                        + "rank() over (order by s.points desc, s.streak_longest desc) as rank "
+                        + "from learner_states s where s.submissions > 0 "
+                        + "order by s.points desc, s.streak_longest desc, s.username limit " + GlobalBoardIndex.TOP)
+                .fetch(r -> {
+                    String username = r.get(1, String.class);
+                    String display = r.get(2, String.class);
+                    long points = r.get(3, Long.class);
+                    int streak = r.get(4, Integer.class);
+                    return new GlobalBoardIndex.Ranked(r.get(0, java.util.UUID.class), GlobalBoardIndex.key(points, streak),
+                            new Entry(r.get(5, Integer.class), username, display == null ? username : display, points,
+                                    Optional.of(streak), Optional.empty()));
+                });
+    }
 
     private static Entry entry(Record r) {
         Object extra = r.get("extra");

@@ -42,6 +42,7 @@ import org.jooq.impl.DSL;
 import org.praxis.application.common.NotFound;
 import org.praxis.application.progress.port.out.LearnerStates;
 import org.praxis.application.progress.port.out.Submissions;
+import org.praxis.persistence.common.AfterCommit;
 import org.praxis.persistence.common.Pipeline;
 import org.praxis.persistence.schema.tables.records.LearnerStatesRecord;
 import org.praxis.persistence.schema.tables.records.TopicStatisticsRecord;
@@ -72,9 +73,20 @@ import org.praxis.domain.scoring.TopicXp;
  */
 public final class JooqLearnerStates implements LearnerStates {
     private final DSLContext dsl;
+    private final Runnable boardKeyCommitted;
 
     public JooqLearnerStates(DSLContext dsl) {
+        this(dsl, () -> {
+        });
+    }
+
+    /**
+     * {@code boardKeyCommitted}: told after the commit of a save that changed the learner's global board key
+     * (points, longest streak, on the board at all), so this instance's next board read catches up.
+     */
+    public JooqLearnerStates(DSLContext dsl, Runnable boardKeyCommitted) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.boardKeyCommitted = Objects.requireNonNull(boardKeyCommitted);
     }
 
     @Override
@@ -215,6 +227,10 @@ public final class JooqLearnerStates implements LearnerStates {
                 .set(LEARNER_STATES.STATS, StatsJson.write(after.stats()))
                 .set(LEARNER_STATES.UPDATED_AT, Rows.utc(at))
                 .where(LEARNER_STATES.USER_ID.eq(learner)));
+        if (after.totals().points() != before.totals().points() || after.streak().longest() != before.streak().longest()
+                || (after.totals().submissions() > 0) != (before.totals().submissions() > 0)) {
+            AfterCommit.run(boardKeyCommitted);
+        }
         if (!after.progress().equals(before.progress())) {
             saveProgress(after.progress(), problem.id());
         }

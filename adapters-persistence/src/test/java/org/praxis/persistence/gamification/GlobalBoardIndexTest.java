@@ -179,11 +179,11 @@ class GlobalBoardIndexTest {
             }
             sql("update learner_states set points = points + 9000 where user_id = '" + early + "'");
             // a reader catches up past the newer change: the older one is not visible yet
-            boards.size(GLOBAL);
+            index.catchUpReading(Optional.empty());
             slow.commit();
         }
         // a strict catch-up starts after the newest change held and cannot see the late one...
-        boards.size(GLOBAL);
+        index.catchUpReading(Optional.empty());
         var now = sqlBoard();
         var lateNow = now.stream().filter(e -> e.learner().equals(late)).findFirst().orElseThrow();
         assertEquals(2, lateNow.rank());

@@ -18,6 +18,17 @@ public interface Transactions {
         return inTransaction(work);
     }
 
+    /**
+     * Work that only reads, and needs no more than each statement seeing what was committed when it began
+     * (all a READ COMMITTED transaction gives its statements anyway): an implementation may run it without
+     * {@code BEGIN} and {@code COMMIT}, each statement on its own, and then work that needs no statement
+     * (an answer from memory) costs no round trip. Running it in a transaction, as this default does, is
+     * always correct.
+     */
+    default <T> T reading(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

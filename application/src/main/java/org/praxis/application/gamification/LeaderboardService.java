@@ -19,6 +19,10 @@ import org.praxis.domain.curriculum.TopicSlug;
 import org.praxis.domain.gamification.BoardPeriod;
 import org.praxis.domain.identity.Actor;
 
+/**
+ * Board reads are reads only ({@link Transactions#reading}): no transaction around them, so a page served
+ * from memory costs no round trip and "my rank" one.
+ */
 public final class LeaderboardService implements LeaderboardsUseCase {
     private final Boards boards;
     private final Transactions tx;
@@ -36,7 +40,7 @@ public final class LeaderboardService implements LeaderboardsUseCase {
     public Page board(Board board, Optional<String> period, int limit, int offset) {
         checkPage(limit, offset);
         var key = key(board, period);
-        return tx.inTransaction(() -> new Page(name(board), periodOf(key), boards.size(key), boards.page(key, limit, offset)));
+        return tx.reading(() -> new Page(name(board), periodOf(key), boards.size(key), boards.page(key, limit, offset)));
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class LeaderboardService implements LeaderboardsUseCase {
             throw InvalidInput.of("neighbours", "must be between 0 and " + MAX_NEIGHBOURS);
         }
         var key = key(board, period);
-        return tx.inTransaction(() -> {
+        return tx.reading(() -> {
             var around = boards.around(key, me, neighbours);
             if (around.isEmpty()) {
                 return new Mine(name(board), periodOf(key), Optional.empty(), 0, List.of());
@@ -59,7 +63,7 @@ public final class LeaderboardService implements LeaderboardsUseCase {
     public Page problem(ProblemSlug problem, int limit, int offset) {
         checkPage(limit, offset);
         var key = new BoardKey.OnProblem(problem);
-        return tx.inTransaction(() -> {
+        return tx.reading(() -> {
             if (!boards.exists(key)) {
                 throw new NotFound("problem", "There is no published problem '" + problem + "'.");
             }
@@ -71,7 +75,7 @@ public final class LeaderboardService implements LeaderboardsUseCase {
     public Page topic(TopicSlug topic, int limit, int offset) {
         checkPage(limit, offset);
         var key = new BoardKey.InTopic(topic);
-        return tx.inTransaction(() -> {
+        return tx.reading(() -> {
             if (!boards.exists(key)) {
                 throw new NotFound("topic", "There is no topic '" + topic + "'.");
             }

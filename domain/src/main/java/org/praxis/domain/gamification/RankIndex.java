@@ -95,6 +95,12 @@ public final class RankIndex {
         return used[slot] ? OptionalLong.of(boardKeys[slot]) : OptionalLong.empty();
     }
 
+    /** The stamp of the change the learner's key is held as of, or {@link Long#MIN_VALUE} when not on the board. */
+    public long stampOf(UUID learner) {
+        int slot = slotOf(learner);
+        return used[slot] ? stamps[slot] : Long.MIN_VALUE;
+    }
+
     /** How many learners on the board are strictly better than {@code key}. */
     public long countBetter(long key) {
         return keys.countAbove(key);

@@ -89,6 +89,7 @@ class RankIndexProperties {
         }
         for (var e : model.entrySet()) {
             assertEquals(OptionalLong.of(e.getValue().key()), index.keyOf(learner(e.getKey())));
+            assertEquals(e.getValue().stamp(), index.stampOf(learner(e.getKey())));
         }
     }
 
@@ -167,6 +168,7 @@ class RankIndexProperties {
         assertEquals(-1, index.nextBetter(0));
         assertEquals(-1, index.nextWorse(RankIndex.key(10, 0)));
         assertFalse(index.keyOf(learner(1)).isPresent());
+        assertEquals(Long.MIN_VALUE, index.stampOf(learner(1)));
     }
 
     @Example

@@ -1,0 +1,271 @@
+package org.praxis.persistence.gamification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
+import org.praxis.application.gamification.port.out.Boards.BoardKey;
+import org.praxis.persistence.common.Jooq;
+import org.praxis.persistence.testing.FreshDatabase;
+
+/**
+ * The global board's first page served from memory ({@link GlobalBoardIndex#first}) equals the SQL page
+ * (ranks, ties at the hundredth place listed by user name, display names) after every kind of change that
+ * reaches the index: above, at and below the page's last key, renames, new display names, departures, a
+ * change made by another instance, and one applied while the page is being read. Where the page should
+ * still be served from memory, the test says so by counting the SQL reads.
+ */
+@ExtendWith(FreshDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GlobalBoardFirstPageTest {
+    private static final BoardKey GLOBAL = new BoardKey.Global();
+    private static GlobalBoardIndex index;
+    private static JooqBoards boards;
+
+    private final DSLContext dsl;
+
+    GlobalBoardFirstPageTest(javax.sql.DataSource dataSource) {
+        this.dsl = Jooq.over(dataSource);
+    }
+
+    /** The board's first 100 by definition: RANK() over every learner on it, ties by user name. */
+    private List<String> sqlPage() {
+        return sqlPage(100, 0);
+    }
+
+    private List<String> sqlPage(int limit, int offset) {
+        return dsl.resultQuery("select rank() over (order by s.points desc, s.streak_longest desc), u.username, "
+                        + "coalesce(u.display_name, u.username), s.points, s.streak_longest "
+                        + "from learner_states s join users u on u.id = s.user_id where s.submissions > 0 "
+                        + "order by s.points desc, s.streak_longest desc, u.username limit " + limit + " offset " + offset)
+                .fetch(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4));
+    }
+
+    private static List<String> lines(List<Entry> entries) {
+        return entries.stream().map(e -> e.rank() + " " + e.username() + " " + e.displayName() + " " + e.score() + " "
+                + e.longestStreak().orElseThrow()).toList();
+    }
+
+    private List<String> page() {
+        return lines(boards.page(GLOBAL, 100, 0));
+    }
+
+    /** The served page equals SQL's, and the slices of it too; returns how many SQL reads it took. */
+    private long assertPageAsSql() {
+        long before = index.rereads();
+        var expected = sqlPage();
+        assertEquals(expected, page());
+        assertEquals(expected.subList(95, 100), lines(boards.page(GLOBAL, 5, 95)));
+        assertEquals(expected.subList(0, 20), lines(boards.page(GLOBAL, 20, 0)));
+        assertEquals(expected.subList(40, 100), lines(boards.page(GLOBAL, 60, 40)));
+        // past the first entries: read in SQL, as every other board
+        assertEquals(sqlPage(100, 40), lines(boards.page(GLOBAL, 100, 40)));
+        return index.rereads() - before;
+    }
+
+    private UUID learnerAt(int position) {
+        return dsl.resultQuery("select s.user_id from learner_states s join users u on u.id = s.user_id where s.submissions > 0 "
+                + "order by s.points desc, s.streak_longest desc, u.username offset " + position + " limit 1").fetchOne(0, UUID.class);
+    }
+
+    private String keyAt(int position) {
+        return dsl.resultQuery("select s.points || ' ' || s.streak_longest from learner_states s join users u on u.id = s.user_id "
+                + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username offset " + position + " limit 1")
+                .fetchOne(0, String.class);
+    }
+
+    private void sql(String statement, Object... binds) {
+        dsl.execute(statement, binds);
+    }
+
+    @Test
+    @Order(1)
+    void theFirstPageIsReadOnceAndThenServedFromMemory() {
+        // 600 learners on 12 distinct points and 2 streaks: about 25 learners a key, so the hundredth place is a tie
+        sql("insert into users (id, username, display_name, created_at, updated_at) select gen_random_uuid(), "
+                + "'u' || substr(md5(g::text), 1, 10), case when g % 3 = 0 then 'Name ' || g end, now(), now() "
+                + "from generate_series(1, 600) g");
+        sql("insert into learner_states (user_id, points, streak_longest, submissions, updated_at) "
+                + "select id, (n % 12) * 10, (n / 12) % 2, case when n % 10 = 7 then 0 else 1 end, now() "
+                + "from (select id, row_number() over (order by username) as n from users) u");
+        index = new GlobalBoardIndex(dsl, Duration.ofSeconds(2));
+        boards = new JooqBoards(dsl, index);
+        index.load();
+        assertEquals(keyAt(99), keyAt(100), "the hundredth place is shared with the next learner");
+
+        assertEquals(1, assertPageAsSql(), "read once");
+        assertEquals(0, assertPageAsSql(), "then from memory");
+        assertEquals(sqlPage().size(), 100);
+    }
+
+    @Test
+    @Order(2)
+    void aChangeBelowTheLastKeyLeavesThePageInMemory() {
+        var low = learnerAt(400);
+        sql("update learner_states set submissions = submissions + 1, streak_longest = streak_longest + 1 where user_id = ? "
+                + "and (points, streak_longest + 1) < (select points, streak_longest from learner_states where user_id = ?)", low, learnerAt(99));
+        index.poll();
+        assertEquals(0, assertPageAsSql());
+        // a learner joins the board far below it
+        sql("update learner_states set submissions = 1, points = 0, streak_longest = 0 where user_id = "
+                + "(select user_id from learner_states where submissions = 0 order by user_id limit 1)");
+        index.poll();
+        assertEquals(0, assertPageAsSql());
+    }
+
+    @Test
+    @Order(3)
+    void aLearnerReachingTheLastKeyWithAnEarlierNameEntersThePage() {
+        var hundredth = learnerAt(99);
+        var climber = learnerAt(300);
+        sql("update users set username = 'a0-climber' where id = ?", climber);
+        index.poll();
+        sql("update learner_states s set points = h.points, streak_longest = h.streak_longest, submissions = s.submissions + 1 "
+                + "from learner_states h where h.user_id = ? and s.user_id = ?", hundredth, climber);
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+        assertEquals(List.of("a0-climber"), sqlPage().stream().filter(l -> l.contains("a0-climber")).map(l -> l.split(" ")[1]).toList());
+    }
+
+    @Test
+    @Order(4)
+    void aChangeAboveTheLastKeyReordersThePage() {
+        var tenth = learnerAt(10);
+        sql("update learner_states set points = points + 500, submissions = submissions + 1 where user_id = ?", tenth);
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+        // a learner from far below jumps to the top
+        sql("update learner_states set points = points + 900, submissions = submissions + 1 where user_id = ?", learnerAt(450));
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+    }
+
+    @Test
+    @Order(5)
+    void renamesAndNewDisplayNamesOnThePageAreServedAtOnceAfterTheNextPoll() {
+        var onPage = learnerAt(50);
+        sql("update users set username = 'zz-renamed' where id = ?", onPage);
+        index.poll();
+        assertEquals(1, assertPageAsSql(), "V9 stamps the rename: it travels like a change");
+        sql("update users set display_name = 'Ada Lovelace' where id = ?", learnerAt(3));
+        index.poll();
+        assertEquals(1, assertPageAsSql(), "V9 stamps a new display name");
+        // my neighbours carry the names too (V9 copies the display name next to the user name)
+        var around = boards.around(GLOBAL, new org.praxis.domain.identity.LearnerId(learnerAt(4)), 2).orElseThrow();
+        assertEquals(sqlPage().subList(2, 7), lines(around.entries()));
+        assertEquals("Ada Lovelace", around.entries().get(1).displayName());
+        // the learner at the hundredth place moves within the tie by a rename and may leave the page
+        sql("update users set username = 'zzzz-last' where id = ?", learnerAt(99));
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+        // below the page: nothing to drop
+        sql("update users set username = 'b-below', display_name = 'Below' where id = ?", learnerAt(300));
+        index.poll();
+        assertEquals(0, assertPageAsSql());
+    }
+
+    @Test
+    @Order(6)
+    void aDepartureFromThePageIsFilledFromBelow() {
+        sql("delete from users where id = ?", learnerAt(0));
+        sql("delete from users where id = ?", learnerAt(99));
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+        sql("delete from users where id = ?", learnerAt(350));
+        index.poll();
+        assertEquals(0, assertPageAsSql());
+    }
+
+    @Test
+    @Order(7)
+    void aChangeCommittedByAnotherInstanceReachesThisOneWithItsNextPoll() {
+        var other = new GlobalBoardIndex(dsl, Duration.ofSeconds(2));
+        var otherBoards = new JooqBoards(dsl, other);
+        other.load();
+        var before = sqlPage();
+        assertEquals(before, lines(otherBoards.page(GLOBAL, 100, 0)));
+        assertEquals(0, assertPageAsSql());
+        // the other instance's learner submits there: it reads its own change at once
+        sql("update learner_states set points = points + 2000, submissions = submissions + 1 where user_id = ?", learnerAt(120));
+        other.changedHere();
+        var after = sqlPage();
+        assertNotEquals(before, after);
+        assertEquals(after, lines(otherBoards.page(GLOBAL, 100, 0)));
+        // this one serves what it held until its next poll (a second in production), then the change
+        assertEquals(before, page());
+        index.poll();
+        assertEquals(1, assertPageAsSql());
+    }
+
+    @Test
+    @Order(8)
+    void aChangeOfThisInstanceIsReadAtOnceWithoutAPoll() {
+        assertEquals(0, assertPageAsSql());
+        sql("update learner_states set streak_longest = streak_longest + 5, submissions = submissions + 1 where user_id = ?", learnerAt(30));
+        // after the commit of a submission here (JooqLearnerStates tells the index)
+        index.changedHere();
+        assertEquals(1, assertPageAsSql());
+        assertEquals(index.size(), boards.size(GLOBAL));
+    }
+
+    @Test
+    @Order(9)
+    void aChangeAppliedWhileThePageIsReadIsNeverKept() {
+        // a change on the page: the next read reads it again
+        sql("update learner_states set streak_longest = streak_longest + 1, submissions = submissions + 1 where user_id = ?", learnerAt(5));
+        index.poll();
+        var riser = learnerAt(200);
+        var read = new java.util.concurrent.atomic.AtomicBoolean();
+        // the page is read; before it is stored, a change commits and the index applies it: whichever
+        // snapshot the SQL read had, that page must not be kept
+        var racing = index.first(100, 0, () -> {
+            var page = dsl.resultQuery("select s.user_id, u.username, s.points, s.streak_longest, "
+                            + "rank() over (order by s.points desc, s.streak_longest desc) from learner_states s join users u on u.id = s.user_id "
+                            + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username limit 100")
+                    .fetch(r -> new GlobalBoardIndex.Ranked(r.get(0, UUID.class), GlobalBoardIndex.key(r.get(2, Long.class), r.get(3, Integer.class)),
+                            new Entry(r.get(4, Integer.class), r.get(1, String.class), r.get(1, String.class), r.get(2, Long.class),
+                                    Optional.of(r.get(3, Integer.class)), Optional.empty())));
+            sql("update learner_states set points = points + 3000, submissions = submissions + 1 where user_id = ?", riser);
+            index.catchUpReading(Optional.empty());
+            read.set(true);
+            return page;
+        });
+        assertEquals(true, read.get());
+        assertEquals(100, racing.size());
+        long before = index.rereads();
+        assertEquals(sqlPage(), page(), "read again, with the riser on top");
+        assertEquals(1, index.rereads() - before);
+        assertEquals(0, assertPageAsSql());
+    }
+
+    @Test
+    @Order(10)
+    void aShortBoardDropsItsPageOnEveryChange() {
+        sql("delete from users where id in (select user_id from learner_states where submissions > 0 "
+                + "order by points, streak_longest offset 40)");
+        index.poll();
+        var expected = sqlPage();
+        assertEquals(40, expected.size());
+        assertEquals(expected, page());
+        assertEquals(expected.subList(30, 40), lines(boards.page(GLOBAL, 100, 30)));
+        long before = index.rereads();
+        assertEquals(expected, page());
+        assertEquals(0, index.rereads() - before);
+        // even the last learner's change may reorder a short board
+        sql("update learner_states set points = points + 1, submissions = submissions + 1 where user_id = ?", learnerAt(39));
+        index.poll();
+        assertEquals(sqlPage(), page());
+        assertEquals(1, index.rereads() - before);
+    }
+}

@@ -32,9 +32,13 @@ import org.praxis.persistence.progress.StatsJson;
 
 /**
  * Sample learners through COPY: each batch on its own connection, in one transaction, table after table
- * in foreign-key order, with the same column values the learning loop's adapters write (their JSON and
- * conversions are reused). Durability is relaxed for these transactions only
- * ({@code synchronous_commit = off}): a crash loses at most the last batches, never half of one.
+ * in foreign-key order, with the same column values the learning loop's adapters write (encoded by
+ * {@link CopyText} and {@link EventJson}, byte for byte what those adapters store). Durability is
+ * relaxed for these transactions only ({@code synchronous_commit = off}): a crash loses at most the
+ * last batches, never half of one. Where the user may, the transactions also skip per-row triggers and
+ * foreign-key checks ({@code session_replication_role = replica}, local to the transaction, so a dead
+ * load leaves nothing behind): the rows are consistent by construction, and the board columns the V8
+ * triggers would fill are written here.
  */
 public final class CopySampleData implements SampleData {
     private static final String[] STATUS = Arrays.stream(ProgressStatus.values()).map(v -> v.name().toLowerCase(Locale.ROOT))

@@ -178,6 +178,51 @@ class LoadSampleTest {
     }
 
     @Test
+    void aUserWhoMayNotSkipTriggersLoadsTheSameRowsWithEveryCheck() throws Exception {
+        Map<String, Long> here = totals(dsl);
+        try (var other = TestDatabase.shared().freshDatabase()) {
+            DemoContent.load(other);
+            var o = Jooq.over(other);
+            // a role that may write every table but not set session_replication_role (not a superuser)
+            o.execute("do $$ begin if not exists (select from pg_roles where rolname = 'sample_writer') then "
+                    + "create role sample_writer nologin; end if; end $$");
+            o.execute("grant pg_read_all_data, pg_write_all_data to sample_writer");
+            LoadSampleCommand.service(as(other, "sample_writer"), ExternalGraders.none()).load(COMMAND, LoadSampleUseCase.Progress.NONE);
+            assertEquals(here, totals(o));
+            assertEquals(List.of(), Invariants.over(other).check());
+            assertEquals(0L, o.resultQuery("select count(*) from learner_states s join users u on u.id = s.user_id "
+                    + "where s.username is distinct from u.username").fetchOne(0, Long.class));
+        }
+    }
+
+    /** The data source's connections, each switched to {@code role} while lent out. */
+    private static DataSource as(DataSource dataSource, String role) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(LoadSampleTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(dataSource, args);
+                    }
+                    var connection = (java.sql.Connection) method.invoke(dataSource, args);
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("set role " + role);
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(LoadSampleTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    try (var statement = connection.createStatement()) {
+                                        statement.execute("reset role");
+                                    }
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
+    @Test
     void everyEventIsStoredAsTheLearningLoopStoresIt() {
         try (var other = TestDatabase.shared().freshDatabase()) {
             DemoContent.load(other);

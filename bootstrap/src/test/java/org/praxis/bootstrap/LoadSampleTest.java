@@ -15,9 +15,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.praxis.application.grading.Grading;
 import org.praxis.application.grading.port.out.ExternalGraders;
+import org.praxis.application.operations.SampleLoadService;
 import org.praxis.application.operations.port.in.LoadSampleUseCase;
+import org.praxis.application.operations.port.out.SampleData;
+import org.praxis.application.progress.EventViews;
+import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.persistence.common.Jooq;
+import org.praxis.persistence.common.JooqTransactions;
+import org.praxis.persistence.curriculum.JooqPracticeProblems;
+import org.praxis.persistence.operations.CopySampleData;
+import org.praxis.persistence.progress.StatsJson;
 import org.praxis.persistence.reliability.Invariants;
 import org.praxis.persistence.testing.FreshDatabase;
 import org.praxis.persistence.testing.TestDatabase;
@@ -165,6 +174,102 @@ class LoadSampleTest {
             assertEquals(50L, o.resultQuery("select count(*) from users").fetchOne(0, Long.class));
             assertEquals(400L, o.resultQuery("select count(*) from submissions").fetchOne(0, Long.class));
             assertEquals(List.of(), Invariants.over(other).check());
+        }
+    }
+
+    @Test
+    void aUserWhoMayNotSkipTriggersLoadsTheSameRowsWithEveryCheck() throws Exception {
+        Map<String, Long> here = totals(dsl);
+        try (var other = TestDatabase.shared().freshDatabase()) {
+            DemoContent.load(other);
+            var o = Jooq.over(other);
+            // a role that may write every table but not set session_replication_role (not a superuser)
+            o.execute("do $$ begin if not exists (select from pg_roles where rolname = 'sample_writer') then "
+                    + "create role sample_writer nologin; end if; end $$");
+            o.execute("grant pg_read_all_data, pg_write_all_data to sample_writer");
+            LoadSampleCommand.service(as(other, "sample_writer"), ExternalGraders.none()).load(COMMAND, LoadSampleUseCase.Progress.NONE);
+            assertEquals(here, totals(o));
+            assertEquals(List.of(), Invariants.over(other).check());
+            assertEquals(0L, o.resultQuery("select count(*) from learner_states s join users u on u.id = s.user_id "
+                    + "where s.username is distinct from u.username").fetchOne(0, Long.class));
+        }
+    }
+
+    /** The data source's connections, each switched to {@code role} while lent out. */
+    private static DataSource as(DataSource dataSource, String role) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(LoadSampleTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(dataSource, args);
+                    }
+                    var connection = (java.sql.Connection) method.invoke(dataSource, args);
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("set role " + role);
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(LoadSampleTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    try (var statement = connection.createStatement()) {
+                                        statement.execute("reset role");
+                                    }
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
+    @Test
+    void everyEventIsStoredAsTheLearningLoopStoresIt() {
+        try (var other = TestDatabase.shared().freshDatabase()) {
+            DemoContent.load(other);
+            var written = new CopySampleData(other);
+            var captured = java.util.Collections.synchronizedList(new java.util.ArrayList<SampleData.Learner>());
+            SampleData capturing = new SampleData() {
+                @Override
+                public List<ProblemSlug> publishedProblems() {
+                    return written.publishedProblems();
+                }
+
+                @Override
+                public long highestSampleLearner() {
+                    return written.highestSampleLearner();
+                }
+
+                @Override
+                public void write(List<SampleData.Learner> learners) {
+                    captured.addAll(learners);
+                    written.write(learners);
+                }
+
+                @Override
+                public void analyze() {
+                    written.analyze();
+                }
+            };
+            var o = Jooq.over(other);
+            new SampleLoadService(new JooqPracticeProblems(o), capturing, new Grading(ExternalGraders.none()), new JooqTransactions(o),
+                    LearningWiring.BOARD_ZONE).load(new LoadSampleUseCase.Command(200, 4_000, 5, 3, UNTIL, 2), LoadSampleUseCase.Progress.NONE);
+            // what SubmitAnswerService's adapter stores for each event: its view, written by Jackson
+            var expected = new java.util.HashMap<String, String>();
+            var types = new java.util.TreeSet<String>();
+            for (var learner : captured) {
+                for (var submitted : learner.submissions()) {
+                    for (int i = 0; i < submitted.events().size(); i++) {
+                        var view = EventViews.of(submitted.events().get(i));
+                        types.add(view.type());
+                        expected.put(submitted.id().value() + "/" + i, view.type() + " " + StatsJson.json(view.fields()).data());
+                    }
+                }
+            }
+            var stored = o.resultQuery("select submission_id, position, type, payload::text from learner_events")
+                    .fetchMap(r -> r.get(0) + "/" + r.get(1), r -> r.get(2) + " " + r.get(3));
+            assertEquals(expected.size(), stored.size());
+            assertEquals(expected, stored);
+            assertEquals(15, types.size(), "every kind of event is compared: " + types);
         }
     }
 

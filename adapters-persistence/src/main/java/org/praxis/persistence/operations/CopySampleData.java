@@ -5,17 +5,15 @@ import static org.praxis.persistence.schema.Tables.PROBLEMS;
 import static org.praxis.persistence.schema.Tables.TOPICS;
 import static org.praxis.persistence.schema.Tables.TRACKS;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -26,6 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.praxis.application.operations.port.out.SampleData;
 import org.praxis.domain.curriculum.ProblemSlug;
+import org.praxis.domain.progress.ProgressStatus;
 import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.progress.JooqSubmissions;
 import org.praxis.persistence.progress.Rows;
@@ -33,12 +32,17 @@ import org.praxis.persistence.progress.StatsJson;
 
 /**
  * Sample learners through COPY: each batch on its own connection, in one transaction, table after table
- * in foreign-key order, with the same column values the learning loop's adapters write (their JSON and
- * conversions are reused). Durability is relaxed for these transactions only
- * ({@code synchronous_commit = off}): a crash loses at most the last batches, never half of one.
+ * in foreign-key order, with the same column values the learning loop's adapters write (encoded by
+ * {@link CopyText} and {@link EventJson}, byte for byte what those adapters store). Durability is
+ * relaxed for these transactions only ({@code synchronous_commit = off}): a crash loses at most the
+ * last batches, never half of one. Where the user may, the transactions also skip per-row triggers and
+ * foreign-key checks ({@code session_replication_role = replica}, local to the transaction, so a dead
+ * load leaves nothing behind): the rows are consistent by construction, and the board columns the V8
+ * triggers would fill are written here.
  */
 public final class CopySampleData implements SampleData {
-    private static final int CHUNK = 1 << 16;
+    private static final String[] STATUS = Arrays.stream(ProgressStatus.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopySampleData.class);
 
     private final DataSource dataSource;
@@ -46,6 +50,7 @@ public final class CopySampleData implements SampleData {
     private volatile Map<String, Long> tracks;
     private volatile Map<String, Long> modules;
     private volatile Map<String, Long> topics;
+    private volatile Boolean replica;
 
     public CopySampleData(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource);
@@ -80,6 +85,9 @@ public final class CopySampleData implements SampleData {
             try {
                 try (var statement = connection.createStatement()) {
                     statement.execute("set local synchronous_commit = off");
+                    if (withoutTriggers(connection)) {
+                        statement.execute("set local session_replication_role = replica");
+                    }
                 }
                 long start = System.nanoTime();
                 copyAll(connection, learners);
@@ -100,41 +108,72 @@ public final class CopySampleData implements SampleData {
         }
     }
 
+    /**
+     * Whether this user may set {@code session_replication_role} (a superuser, such as the embedded
+     * database's, or one granted it): then the batches skip the per-row triggers, foreign-key checks
+     * included, which were most of the server's work. Asked once, in a transaction rolled back.
+     */
+    private boolean withoutTriggers(Connection connection) throws SQLException {
+        Boolean allowed = replica;
+        if (allowed == null) {
+            synchronized (this) {
+                if (replica == null) {
+                    var savepoint = connection.setSavepoint();
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("set local session_replication_role = replica");
+                        statement.execute("set local session_replication_role = origin");
+                        replica = true;
+                    } catch (SQLException e) {
+                        connection.rollback(savepoint);
+                        replica = false;
+                    }
+                    LOG.info(replica ? "sample batches skip per-row triggers and foreign-key checks (session_replication_role = replica)"
+                            : "sample batches run every trigger and foreign-key check: this user may not set session_replication_role");
+                }
+                allowed = replica;
+            }
+        }
+        return allowed;
+    }
+
     private void copyAll(Connection connection, List<Learner> learners) throws SQLException {
         var api = connection.unwrap(PGConnection.class).getCopyAPI();
-        Table table = new Table(api.copyIn("copy users (id, username, email, display_name, time_zone, role, created_at, updated_at) "
+        var users = new CopyText(api.copyIn("copy users (id, username, email, display_name, time_zone, role, created_at, updated_at) "
                 + "from stdin"));
         for (var l : learners) {
-            table.value(l.id().value()).value(l.username()).value(l.username() + "@sample.invalid")
-                    .value("Learner " + l.username().substring("learner-".length())).value(l.zone().getId()).value("learner")
-                    .value(l.joinedAt()).last(l.joinedAt());
+            users.uuid(l.id().value()).text(l.username()).text(l.username() + "@sample.invalid")
+                    .text(displayName(l)).text(l.zone().getId()).text("learner")
+                    .instant(l.joinedAt()).instant(l.joinedAt()).endRow();
         }
-        table.end();
+        end(users);
 
         each(api.copyIn("copy enrolments (user_id, track_id, enrolled_at) from stdin"), learners, (l, t) ->
-                l.enrolments().forEach((track, at) -> t.value(l.id().value()).value(id(tracks, track.value())).last(at)));
+                l.enrolments().forEach((track, at) -> t.uuid(l.id().value()).number(id(tracks, track.value())).instant(at).endRow()));
 
+        // the names are the board's copies (V8, V9): written here, so the insert trigger that would look them up has nothing to do
         each(api.copyIn("copy learner_states (user_id, points, solved, submissions, streak_last_day, streak_current, streak_longest, "
-                + "badge_level, stats, updated_at) from stdin"), learners, (l, t) -> {
+                + "badge_level, stats, updated_at, username, display_name) from stdin"), learners, (l, t) -> {
                     var s = l.state();
-                    t.value(l.id().value()).value(s.totals().points()).value(s.totals().solved()).value(s.totals().submissions())
-                            .value(s.streak().lastActiveDay().orElse(null)).value(s.streak().current()).value(s.streak().longest())
-                            .value(s.badgeLevel()).value(StatsJson.write(s.stats()).data()).last(s.updatedAt());
+                    t.uuid(l.id().value()).number(s.totals().points()).number(s.totals().solved()).number(s.totals().submissions())
+                            .value(s.streak().lastActiveDay().orElse(null)).number(s.streak().current()).number(s.streak().longest())
+                            .number(s.badgeLevel()).text(StatsJson.write(s.stats()).data()).instant(s.updatedAt()).text(l.username())
+                            .text(displayName(l)).endRow();
                 });
 
         each(api.copyIn("copy active_days (user_id, day) from stdin"), learners, (l, t) ->
-                l.state().activeDays().forEach(day -> t.value(l.id().value()).last(day)));
+                l.state().activeDays().forEach(day -> t.uuid(l.id().value()).date(day).endRow()));
 
         each(api.copyIn("copy problem_progress (user_id, problem_id, status, attempts, started_at, first_attempt_at, completed_at, "
                 + "time_spent_ms, best_score, points_earned, best_submission_id, hints_revealed, updated_at) from stdin"), learners, (l, t) -> {
                     for (var row : l.state().progress()) {
                         var p = row.progress();
-                        t.value(l.id().value()).value(row.problemId()).value(p.status().name().toLowerCase(Locale.ROOT))
-                                .value(p.attempts()).value(p.startedAt()).value(p.firstAttemptAt()).value(p.completedAt())
-                                .value(p.timeSpent().toMillis()).value(p.bestScore().value()).value(p.pointsEarned())
+                        t.uuid(l.id().value()).number(row.problemId()).text(STATUS[p.status().ordinal()])
+                                .number(p.attempts()).value(p.startedAt()).value(p.firstAttemptAt()).value(p.completedAt())
+                                .number(p.timeSpent().toMillis()).number(p.bestScore().value()).number(p.pointsEarned())
                                 .value(p.bestSubmission().map(b -> b.value()).orElse(null))
-                                .value(p.hintsRevealed().stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-                                .last(row.updatedAt());
+                                .text(p.hintsRevealed().isEmpty() ? "{}"
+                                        : p.hintsRevealed().stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                                .instant(row.updatedAt()).endRow();
                     }
                 });
 
@@ -142,83 +181,102 @@ public final class CopySampleData implements SampleData {
                 learners, (l, t) -> {
                     for (var review : l.state().reviews()) {
                         var r = review.item();
-                        t.value(l.id().value()).value(review.problemId()).value(r.stage()).value(r.nextReviewOn())
-                                .value(r.reviewCount()).last(r.lastPracticedOn());
+                        t.uuid(l.id().value()).number(review.problemId()).number(r.stage()).value(r.nextReviewOn())
+                                .number(r.reviewCount()).value(r.lastPracticedOn()).endRow();
                     }
                 });
 
         each(api.copyIn("copy topic_xp (user_id, topic_id, xp, level, tasks_day, tasks_that_day) from stdin"), learners, (l, t) ->
-                l.state().topicXp().values().forEach(x -> t.value(l.id().value()).value(id(topics, x.topic().value())).value(x.xp())
-                        .value(x.level()).value(x.tasksDay().orElse(null)).last(x.tasksThatDay())));
+                l.state().topicXp().values().forEach(x -> t.uuid(l.id().value()).number(id(topics, x.topic().value())).number(x.xp())
+                        .number(x.level()).value(x.tasksDay().orElse(null)).number(x.tasksThatDay()).endRow()));
 
         each(api.copyIn("copy topic_statistics (user_id, topic_id, problems_attempted, problems_solved, submissions, correct_submissions, "
                 + "timed_submissions, total_run_ms, best_run_ms, hints_used, time_spent_ms, current_difficulty, highest_difficulty_solved, "
                 + "first_attempt_at, last_activity_at) from stdin"), learners, (l, t) ->
-                l.state().topicStatistics().values().forEach(s -> t.value(l.id().value()).value(id(topics, s.topic().value()))
-                        .value(s.problemsAttempted()).value(s.problemsSolved()).value(s.submissions()).value(s.correctSubmissions())
-                        .value(s.timedSubmissions()).value(s.totalRunTime().toMillis()).value(s.bestRunTime().map(Duration::toMillis).orElse(null))
-                        .value(s.hintsUsed()).value(s.timeSpent().toMillis())
+                l.state().topicStatistics().values().forEach(s -> t.uuid(l.id().value()).number(id(topics, s.topic().value()))
+                        .number(s.problemsAttempted()).number(s.problemsSolved()).number(s.submissions()).number(s.correctSubmissions())
+                        .number(s.timedSubmissions()).number(s.totalRunTime().toMillis())
+                        .value(s.bestRunTime().map(Duration::toMillis).orElse(null))
+                        .number(s.hintsUsed()).number(s.timeSpent().toMillis())
                         .value(s.currentDifficulty().map(Rows::difficulty).orElse(null))
                         .value(s.highestDifficultySolved().map(Rows::difficulty).orElse(null))
-                        .value(s.firstAttemptAt()).last(s.lastActivityAt())));
+                        .value(s.firstAttemptAt()).value(s.lastActivityAt()).endRow()));
 
         each(api.copyIn("copy learner_achievements (user_id, code, earned_at) from stdin"), learners, (l, t) ->
-                l.state().achievements().forEach((code, at) -> t.value(l.id().value()).value(code.value()).last(at)));
+                l.state().achievements().forEach((code, at) -> t.uuid(l.id().value()).text(code.value()).instant(at).endRow()));
 
         each(api.copyIn("copy learner_badges (user_id, level, name, earned_at) from stdin"), learners, (l, t) ->
-                l.state().badges().forEach(b -> t.value(l.id().value()).value(b.rank().level()).value(b.rank().name()).last(b.earnedAt())));
+                l.state().badges().forEach(b -> t.uuid(l.id().value()).number(b.rank().level()).text(b.rank().name()).instant(b.earnedAt())
+                        .endRow()));
 
         each(api.copyIn("copy module_completions (user_id, module_id, completed_at, time_spent_ms, final_score, points) from stdin"),
-                learners, (l, t) -> l.state().modules().forEach(m -> t.value(l.id().value()).value(id(modules, m.module().value()))
-                        .value(m.completedAt()).value(m.timeSpent().toMillis()).value(m.finalScore().value()).last(m.points())));
+                learners, (l, t) -> l.state().modules().forEach(m -> t.uuid(l.id().value()).number(id(modules, m.module().value()))
+                        .instant(m.completedAt()).number(m.timeSpent().toMillis()).number(m.finalScore().value()).number(m.points())
+                        .endRow()));
 
         each(api.copyIn("copy track_completions (user_id, track_id, completed_at) from stdin"), learners, (l, t) ->
-                l.state().tracks().forEach((track, at) -> t.value(l.id().value()).value(id(tracks, track.value())).last(at)));
+                l.state().tracks().forEach((track, at) -> t.uuid(l.id().value()).number(id(tracks, track.value())).instant(at).endRow()));
 
-        table = new Table(api.copyIn("copy submissions (id, user_id, problem_id, problem_version, answer, verdict, score, feedback, tests, "
-                + "run_ms, points_awarded, xp_awarded, grader, grader_version, review, progress_status, progress_attempts, "
+        // what an answer's submissions share (its problem, text, verdict, tests, grader) is encoded once
+        var answers = new IdentityHashMap<Answer, byte[]>();
+        var submissions = new CopyText(api.copyIn("copy submissions (problem_id, problem_version, answer, verdict, score, feedback, tests, "
+                + "run_ms, grader, grader_version, id, user_id, points_awarded, xp_awarded, review, progress_status, progress_attempts, "
                 + "progress_best_score, total_points, total_solved, current_streak, longest_streak, submitted_at) from stdin"));
         for (var l : learners) {
-            for (var submitted : l.submissions()) {
-                var s = submitted.view();
-                table.value(s.id().value()).value(l.id().value()).value(submitted.problemId()).value(s.problemVersion()).value(s.answer())
-                        .value(s.verdict().name().toLowerCase(Locale.ROOT)).value(s.score()).value(s.feedback())
-                        .value(StatsJson.json(s.tests().stream().map(JooqSubmissions::test).toList()).data())
-                        .value(s.runMillis().orElse(null)).value(s.pointsAwarded()).value(s.xpAwarded()).value(s.grader().id())
-                        .value(s.grader().version()).value(s.review()).value(s.progress().status().name().toLowerCase(Locale.ROOT))
-                        .value(s.progress().attempts()).value(s.progress().bestScore()).value(s.totals().points())
-                        .value(s.totals().solved()).value(s.totals().currentStreak()).value(s.totals().longestStreak())
-                        .last(s.submittedAt());
+            for (var s : l.submissions()) {
+                submissions.raw(answers.computeIfAbsent(s.answer(), CopySampleData::answer))
+                        .uuid(s.id().value()).uuid(l.id().value()).number(s.pointsAwarded()).number(s.xpAwarded()).bool(s.review())
+                        .text(STATUS[s.progress().status().ordinal()]).number(s.progress().attempts()).number(s.progress().bestScore())
+                        .number(s.totals().points()).number(s.totals().solved()).number(s.totals().currentStreak())
+                        .number(s.totals().longestStreak()).instant(s.submittedAt()).endRow();
             }
         }
-        table.end();
+        end(submissions);
 
-        table = new Table(api.copyIn("copy learner_events (user_id, submission_id, position, type, payload, occurred_at) from stdin"));
+        var events = new CopyText(api.copyIn("copy learner_events (user_id, submission_id, position, type, payload, occurred_at) from stdin"));
         for (var l : learners) {
-            for (var submitted : l.submissions()) {
-                var s = submitted.view();
-                for (int i = 0; i < s.events().size(); i++) {
-                    var event = s.events().get(i);
-                    table.value(l.id().value()).value(s.id().value()).value(i).value(event.type())
-                            .value(StatsJson.json(event.fields()).data()).last(s.submittedAt());
+            for (var s : l.submissions()) {
+                var raised = s.events();
+                for (int i = 0; i < raised.size(); i++) {
+                    var event = raised.get(i);
+                    events.uuid(l.id().value()).uuid(s.id().value()).number(i).text(event.type());
+                    EventJson.write(event, events);
+                    events.instant(s.submittedAt()).endRow();
                 }
             }
         }
-        table.end();
+        end(events);
 
         each(api.copyIn("copy board_period_scores (board, period, user_id, score) from stdin"), learners, (l, t) ->
-                l.state().boards().forEach((key, score) -> t.value(key.board()).value(key.period()).value(l.id().value()).last(score)));
+                l.state().boards().forEach((key, score) -> t.text(key.board()).text(key.period()).uuid(l.id().value()).number(score).endRow()));
+    }
+
+    /** The columns an answer's submissions share, in the order of the submissions' COPY. */
+    private static byte[] answer(Answer a) {
+        var verdict = a.graded().verdict();
+        return new CopyText(null).number(a.problemId()).number(a.problemVersion()).text(a.text())
+                .text(verdict.outcome().name().toLowerCase(Locale.ROOT)).number(verdict.score().value()).text(verdict.feedback())
+                .text(StatsJson.json(verdict.tests().stream().map(JooqSubmissions::test).toList()).data())
+                .value(a.runMillis().orElse(null)).text(a.graded().grader().id()).text(a.graded().grader().version()).bytes();
     }
 
     /** One table's rows from the learners who submitted (the others have no state). */
-    private static void each(CopyIn copy, List<Learner> learners, BiConsumer<Learner, Table> rows) throws SQLException {
-        var table = new Table(copy);
+    private static void each(CopyIn copy, List<Learner> learners, BiConsumer<Learner, CopyText> rows) throws SQLException {
+        var table = new CopyText(copy);
         for (var l : learners) {
             if (l.state() != null) {
                 rows.accept(l, table);
             }
         }
-        table.end();
+        end(table);
+    }
+
+    private static void end(CopyText table) throws SQLException {
+        long start = System.nanoTime();
+        long rows = table.end();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} rows, last chunk and end in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private void loadIds() {
@@ -233,108 +291,17 @@ public final class CopySampleData implements SampleData {
         }
     }
 
+    /** "Learner 0000042" for learner-0000042: in users, and its copy on the board (V9). */
+    private static String displayName(SampleData.Learner learner) {
+        return "Learner " + learner.username().substring("learner-".length());
+    }
+
     private static long id(Map<String, Long> ids, String slug) {
         var id = ids.get(slug);
         if (id == null) {
             throw new IllegalStateException("'" + slug + "' is not in the database");
         }
         return id;
-    }
-
-    /**
-     * Rows in COPY's text format, sent to the server in chunks as they are made: tab between values,
-     * newline after each row, {@code \N} for null, and backslash escapes for the characters that would
-     * break the format.
-     */
-    private static final class Table {
-        private final CopyIn copy;
-        private final StringBuilder text = new StringBuilder(CHUNK + 4096);
-
-        private final long start = System.nanoTime();
-
-        Table(CopyIn copy) {
-            this.copy = copy;
-        }
-
-        Table value(Object value) {
-            append(value);
-            text.append('\t');
-            return this;
-        }
-
-        void last(Object value) {
-            append(value);
-            text.append('\n');
-            if (text.length() >= CHUNK) {
-                flush();
-            }
-        }
-
-        private void append(Object value) {
-            if (value == null) {
-                text.append("\\N");
-            } else if (value instanceof Optional<?> optional) {
-                append(optional.orElse(null));
-            } else if (value instanceof String s) {
-                escape(s);
-            } else if (value instanceof Instant || value instanceof LocalDate || value instanceof Number || value instanceof Boolean
-                    || value instanceof java.util.UUID) {
-                text.append(value);
-            } else {
-                throw new IllegalArgumentException("no COPY text for " + value.getClass());
-            }
-        }
-
-        private void escape(String s) {
-            if (plain(s)) {
-                text.append(s);
-                return;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
-        }
-
-        private static boolean plain(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void flush() {
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            text.setLength(0);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-            }
-        }
-
-        void end() throws SQLException {
-            try {
-                flush();
-                long rows = copy.endCopy();
-                if (LOG.isTraceEnabled()) {
-                    LOG.trace("{} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
-                }
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        }
     }
 
 }

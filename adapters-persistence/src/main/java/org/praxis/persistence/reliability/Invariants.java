@@ -197,6 +197,11 @@ public final class Invariants {
                             + "from learner_states s left join facts f on f.user_id = s.user_id "
                             + "where s.streak_last_day is distinct from f.last_day or s.streak_current <> coalesce(f.current, 0) "
                             + "or s.streak_longest <> coalesce(f.longest, 0)"),
+            new Invariant("board-names-are-the-users",
+                    "a learner on the global board carries the user name and display name of their account (the board's copies, V8 and V9)",
+                    "select s.user_id, format('board has %s / %s, account %s / %s', s.username, s.display_name, u.username, u.display_name) "
+                            + "from learner_states s join users u on u.id = s.user_id where s.submissions > 0 "
+                            + "and (s.username is distinct from u.username or s.display_name is distinct from u.display_name)"),
             new Invariant("idempotency-keys-have-one-effect",
                     "every Idempotency-Key names one submission of its own learner, made at the recorded time, and no submission has two keys",
                     "select k.user_id, format('key %s names submission %s, which is not theirs at %s', k.key, k.submission_id, k.submitted_at) "

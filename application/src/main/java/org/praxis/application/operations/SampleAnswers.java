@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.praxis.application.grading.Grading;
+import org.praxis.application.operations.port.out.SampleData;
 import org.praxis.application.progress.port.out.PracticeProblems.PracticeProblem;
 import org.praxis.domain.grading.GraderSettings;
+import org.praxis.domain.grading.TestResult;
 import org.praxis.domain.grading.Verdict;
 
 /**
@@ -17,7 +19,7 @@ import org.praxis.domain.grading.Verdict;
  * sample submission carries the verdict a real one with that answer would get. A problem takes part
  * only when one of its candidate answers is graded correct.
  */
-record SampleAnswers(PracticeProblem problem, String right, Grading.Graded rightVerdict, String wrong, Grading.Graded wrongVerdict) {
+record SampleAnswers(PracticeProblem problem, SampleData.Answer right, SampleData.Answer wrong) {
 
     static Optional<SampleAnswers> of(PracticeProblem problem, Grading grading) {
         var settings = problem.content().grader();
@@ -29,10 +31,16 @@ record SampleAnswers(PracticeProblem problem, String right, Grading.Graded right
                 if (wrongGraded.verdict().outcome() == Verdict.Outcome.CORRECT) {
                     return Optional.empty();
                 }
-                return Optional.of(new SampleAnswers(problem, candidate, graded, wrong, wrongGraded));
+                return Optional.of(new SampleAnswers(problem, answer(problem, candidate, graded), answer(problem, wrong, wrongGraded)));
             }
         }
         return Optional.empty();
+    }
+
+    private static SampleData.Answer answer(PracticeProblem problem, String text, Grading.Graded graded) {
+        var tests = graded.verdict().tests();
+        return new SampleData.Answer(problem.id(), problem.version(), text, graded,
+                tests.isEmpty() ? Optional.empty() : Optional.of(tests.stream().mapToLong(TestResult::runMillis).sum()));
     }
 
     private static List<String> rightCandidates(GraderSettings settings, String solution) {

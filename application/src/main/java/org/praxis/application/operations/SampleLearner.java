@@ -15,18 +15,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.praxis.application.gamification.port.out.Boards;
-import org.praxis.application.grading.Grading;
 import org.praxis.application.operations.port.out.SampleData;
-import org.praxis.application.progress.EventViews;
 import org.praxis.application.progress.port.in.SubmissionView;
-import org.praxis.application.progress.port.out.PracticeProblems.AwardRules;
 import org.praxis.application.progress.port.out.PracticeProblems.PracticeProblem;
 import org.praxis.domain.curriculum.ModuleSlug;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.curriculum.TopicSlug;
 import org.praxis.domain.curriculum.TrackSlug;
 import org.praxis.domain.gamification.AchievementCode;
-import org.praxis.domain.gamification.BoardPeriod;
 import org.praxis.domain.gamification.StreakState;
 import org.praxis.domain.identity.LearnerId;
 import org.praxis.domain.progress.CourseProgress;
@@ -39,12 +35,10 @@ import org.praxis.domain.progress.ModuleCompletion;
 import org.praxis.domain.progress.Outcome;
 import org.praxis.domain.progress.ProblemProgress;
 import org.praxis.domain.progress.Progression;
-import org.praxis.domain.progress.ScoredProblem;
 import org.praxis.domain.progress.ScoringConfig;
 import org.praxis.domain.progress.SubmissionId;
 import org.praxis.domain.progress.TopicStatistics;
 import org.praxis.domain.review.ReviewItem;
-import org.praxis.domain.scoring.PointsPolicy;
 import org.praxis.domain.scoring.TopicXp;
 
 /**
@@ -56,8 +50,8 @@ import org.praxis.domain.scoring.TopicXp;
 final class SampleLearner {
     private final LearnerId id;
     private final ZoneId zone;
-    private final AwardRules rules;
-    private final ZoneId boardZone;
+    private final SamplePeriods weeks;
+    private final SamplePeriods months;
 
     private LearnerTotals totals = LearnerTotals.ZERO;
     private StreakState streak = StreakState.NONE;
@@ -77,11 +71,12 @@ final class SampleLearner {
     private final Map<Boards.BoardKey.Period, Long> boards = new LinkedHashMap<>();
     private final List<SampleData.Submitted> submissions = new ArrayList<>();
 
-    SampleLearner(LearnerId id, ZoneId zone, AwardRules rules, ZoneId boardZone) {
+    /** {@code weeks} and {@code months}: the board zone's periods, as {@code Boards.credit} finds them. */
+    SampleLearner(LearnerId id, ZoneId zone, SamplePeriods weeks, SamplePeriods months) {
         this.id = id;
         this.zone = zone;
-        this.rules = rules;
-        this.boardZone = boardZone;
+        this.weeks = weeks;
+        this.months = months;
     }
 
     Set<ModuleSlug> completedModules() {
@@ -101,32 +96,32 @@ final class SampleLearner {
         return submissions.size();
     }
 
-    /** One graded answer, as the service applies it (same scoring configuration, same writes). */
-    void submit(PracticeProblem problem, String answer, Grading.Graded graded, SubmissionId submission, Instant submittedAt) {
+    /**
+     * One graded answer, as the service applies it (same scoring configuration, same writes); the
+     * configuration is the problem's, made once per load rather than per submission.
+     */
+    void submit(PracticeProblem problem, ScoringConfig config, SampleData.Answer answer, SubmissionId submission, Instant submittedAt) {
         var at = submittedAt.truncatedTo(ChronoUnit.MICROS);
         var before = load(problem);
-        var scored = problem.placement().map(ScoredProblem.of(problem.slug(), problem.content())::placedIn)
-                .orElse(ScoredProblem.of(problem.slug(), problem.content()));
-        var config = new ScoringConfig(scored, problem.xp(), PointsPolicy.DEFAULT, rules.badges(), rules.achievements());
-        var attempt = GradedAttempt.of(submission, problem.slug(), graded.verdict());
+        var attempt = GradedAttempt.of(submission, problem.slug(), answer.graded().verdict());
         var outcome = Progression.apply(before, attempt, config, at, zone);
         save(before, outcome, problem, at);
-        long credited = outcome.eventsOf(DomainEvent.PointsAwarded.class).stream().mapToLong(DomainEvent.PointsAwarded::points).sum();
+        long credited = 0;
+        for (var event : outcome.events()) {
+            if (event instanceof DomainEvent.PointsAwarded awarded) {
+                credited += awarded.points();
+            }
+        }
         if (credited > 0) {
-            boards.merge(new Boards.BoardKey.Period("weekly", BoardPeriod.containing(BoardPeriod.Kind.WEEK, at, boardZone).key()),
-                    credited, Long::sum);
-            boards.merge(new Boards.BoardKey.Period("monthly", BoardPeriod.containing(BoardPeriod.Kind.MONTH, at, boardZone).key()),
-                    credited, Long::sum);
+            boards.merge(new Boards.BoardKey.Period("weekly", weeks.key(at)), credited, Long::sum);
+            boards.merge(new Boards.BoardKey.Period("monthly", months.key(at)), credited, Long::sum);
         }
         var after = outcome.newState();
-        var view = new SubmissionView(submission, problem.slug(), problem.version(), answer, graded.verdict().outcome(),
-                graded.verdict().score().value(), graded.verdict().feedback(), graded.verdict().tests(),
-                attempt.runTime().map(d -> d.toMillis()), outcome.pointsAwarded(), outcome.xpAwarded(),
-                before.progress().isCompleted(), graded.grader(),
+        submissions.add(new SampleData.Submitted(submission, answer, before.progress().isCompleted(), outcome.pointsAwarded(),
+                outcome.xpAwarded(),
                 new SubmissionView.Progress(after.progress().status(), after.progress().attempts(), after.progress().bestScore().value()),
                 new SubmissionView.Totals(after.totals().points(), after.totals().solved(), after.streak().current(), after.streak().longest()),
-                outcome.events().stream().map(EventViews::of).toList(), at);
-        submissions.add(new SampleData.Submitted(view, problem.id()));
+                outcome.events(), at));
     }
 
     private LearnerState load(PracticeProblem problem) {

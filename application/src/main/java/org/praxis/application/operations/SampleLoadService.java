@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,12 @@ import org.praxis.domain.curriculum.ModuleAccess;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.curriculum.TrackSlug;
 import org.praxis.domain.curriculum.UnlockPolicy;
+import org.praxis.domain.gamification.BoardPeriod;
 import org.praxis.domain.identity.LearnerId;
+import org.praxis.domain.progress.ScoredProblem;
+import org.praxis.domain.progress.ScoringConfig;
 import org.praxis.domain.progress.SubmissionId;
+import org.praxis.domain.scoring.PointsPolicy;
 
 /**
  * Generates sample learners and their submissions and writes them in batches, several at once. Each
@@ -166,12 +171,25 @@ public final class SampleLoadService implements LoadSampleUseCase {
         private final long first;
         private final Instant windowStart;
         private final List<List<SampleAnswers>> tracks;
+        private final Map<ProblemSlug, ScoringConfig> configs = new HashMap<>();
+        private final SamplePeriods weeks;
+        private final SamplePeriods months;
 
         Plan(Command command, Catalogue catalogue, long first, Instant windowStart) {
             this.command = command;
             this.catalogue = catalogue;
             this.first = first;
             this.windowStart = windowStart;
+            this.weeks = new SamplePeriods(BoardPeriod.Kind.WEEK, windowStart, command.until(), boardZone);
+            this.months = new SamplePeriods(BoardPeriod.Kind.MONTH, windowStart, command.until(), boardZone);
+            for (var a : catalogue.answers()) {
+                // as SubmitAnswerService scores an answer to this problem
+                var problem = a.problem();
+                var scored = problem.placement().map(ScoredProblem.of(problem.slug(), problem.content())::placedIn)
+                        .orElse(ScoredProblem.of(problem.slug(), problem.content()));
+                configs.put(problem.slug(), new ScoringConfig(scored, problem.xp(), PointsPolicy.DEFAULT, catalogue.rules().badges(),
+                        catalogue.rules().achievements()));
+            }
             var grouped = new LinkedHashMap<String, List<SampleAnswers>>();
             for (var a : catalogue.answers()) {
                 grouped.computeIfAbsent(a.problem().track().map(TrackSlug::value).orElse(""), t -> new ArrayList<>()).add(a);
@@ -201,7 +219,7 @@ public final class SampleLoadService implements LoadSampleUseCase {
             var random = new SplittableRandom(command.seed() * 0x9E3779B97F4A7C15L + number);
             var id = new LearnerId(uuid(number, 0, random));
             var zone = ZONES.get(random.nextInt(ZONES.size()));
-            var learner = new SampleLearner(id, zone, catalogue.rules(), boardZone);
+            var learner = new SampleLearner(id, zone, weeks, months);
             int count = (int) submissionsOf(k);
             long window = command.until().getEpochSecond() - windowStart.getEpochSecond();
             long[] gaps = new long[Math.max(0, count - 1)];
@@ -247,9 +265,8 @@ public final class SampleLoadService implements LoadSampleUseCase {
                 double chance = chosen.review() ? Math.min(0.95, skill + 0.2) : skill;
                 boolean right = random.nextDouble() < chance;
                 problem.track().ifPresent(t -> enrolments.putIfAbsent(t, max(joinedAt, submittedAt.minusSeconds(60))));
-                learner.submit(problem, right ? chosen.answers().right() : chosen.answers().wrong(),
-                        right ? chosen.answers().rightVerdict() : chosen.answers().wrongVerdict(), new SubmissionId(uuid(number, i + 1, random)),
-                        submittedAt);
+                learner.submit(problem, configs.get(problem.slug()), right ? chosen.answers().right() : chosen.answers().wrong(),
+                        new SubmissionId(uuid(number, i + 1, random)), submittedAt);
             }
             return learner.finish(String.format("learner-%07d", number), joinedAt, enrolments);
         }

@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 
 import org.praxis.application.gamification.port.out.Boards;
+import org.praxis.application.grading.Grading;
 import org.praxis.application.progress.port.in.SubmissionView;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.curriculum.TopicSlug;
@@ -17,10 +19,12 @@ import org.praxis.domain.gamification.AchievementCode;
 import org.praxis.domain.gamification.BadgeRank;
 import org.praxis.domain.gamification.StreakState;
 import org.praxis.domain.identity.LearnerId;
+import org.praxis.domain.progress.DomainEvent;
 import org.praxis.domain.progress.LearnerStats;
 import org.praxis.domain.progress.LearnerTotals;
 import org.praxis.domain.progress.ModuleCompletion;
 import org.praxis.domain.progress.ProblemProgress;
+import org.praxis.domain.progress.SubmissionId;
 import org.praxis.domain.progress.TopicStatistics;
 import org.praxis.domain.review.ReviewItem;
 import org.praxis.domain.scoring.TopicXp;
@@ -54,8 +58,22 @@ public interface SampleData {
         }
     }
 
-    /** One submission as stored, on the problem with this id. */
-    record Submitted(SubmissionView view, long problemId) {
+    /**
+     * One submission as stored: its answer (one instance shared by every submission of that answer, so a
+     * writer may encode it once), whether it reviewed a solved problem, what it earned, the learner's
+     * progress on the problem and totals right after it, and the events it raised, in order.
+     */
+    record Submitted(SubmissionId id, Answer answer, boolean review, int pointsAwarded, int xpAwarded,
+            SubmissionView.Progress progress, SubmissionView.Totals totals, List<DomainEvent> events, Instant submittedAt) {
+    }
+
+    /** An answer to the problem with this id and version, as its grader graded it (run time: the tests' sum, if any). */
+    record Answer(long problemId, int problemVersion, String text, Grading.Graded graded, Optional<Long> runMillis) {
+        public Answer {
+            Objects.requireNonNull(text);
+            Objects.requireNonNull(graded);
+            Objects.requireNonNull(runMillis);
+        }
     }
 
     /** The learner's slices after the last submission; {@code updatedAt} is the time of that submission. */

@@ -84,4 +84,19 @@ class RenderedSqlTest {
                 () -> sql.query("unwrapped", b -> dsl.deleteFrom(table(name("labels"))).where(ID.eq(A))));
         assertEquals(true, error.getMessage().startsWith("a bind value not wrapped in Binds.val"));
     }
+
+    @Test
+    void aTemplateIsBuiltOnceAndTakesItsValuesInDeclarationOrder() {
+        insert(A, "a").execute();
+        insert(B, "b").execute();
+        var template = sql.template(b -> {
+            var id = b.val((UUID) null, ID);
+            var label = b.val((String) null, LABEL);
+            return dsl.select(ID, LABEL).from(table(name("labels"))).where(ID.eq(id).or(LABEL.eq(label)).or(ID.eq(id)));
+        });
+        var rows = template.resultQuery(B, "a").fetch(ID);
+        assertEquals(java.util.Set.of(A, B), java.util.Set.copyOf(rows));
+        assertEquals(List.of(A), template.resultQuery(A, "none").fetch(ID));
+        assertThrows(IllegalArgumentException.class, () -> template.resultQuery(A));
+    }
 }

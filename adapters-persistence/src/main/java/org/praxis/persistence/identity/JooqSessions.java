@@ -6,6 +6,8 @@ import static org.praxis.persistence.schema.Tables.USERS;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,15 +16,20 @@ import java.util.stream.Stream;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.praxis.application.identity.port.out.Sessions;
+import org.praxis.persistence.common.RenderedSql;
 import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.schema.tables.records.SessionsRecord;
+import org.praxis.persistence.schema.tables.records.UsersRecord;
 
 public final class JooqSessions implements Sessions {
     private final DSLContext dsl;
+    private final RenderedSql.Template useActive;
 
     public JooqSessions(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.useActive = useActive(new RenderedSql(dsl));
     }
 
     @Override
@@ -53,17 +60,26 @@ public final class JooqSessions implements Sessions {
      */
     @Override
     public Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery) {
-        var touched = name("touched").as(dsl.update(SESSIONS)
-                .set(SESSIONS.LAST_USED_AT, Times.utc(now))
-                .where(SESSIONS.TOKEN_HASH.eq(tokenHash).and(active(now))
-                        .and(SESSIONS.LAST_USED_AT.isNull().or(SESSIONS.LAST_USED_AT.lt(Times.utc(now.minus(touchEvery))))))
-                .returningResult(SESSIONS.ID));
-        return dsl.with(touched)
-                .select(Stream.of(SESSIONS.fields(), USERS.fields()).flatMap(Stream::of).toList())
-                .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
-                .where(SESSIONS.TOKEN_HASH.eq(tokenHash).and(active(now)))
-                .fetchOptional()
-                .map(r -> new Bearer(session(r.into(SESSIONS)), JooqAccounts.account(r.into(USERS))));
+        return useActive.resultQuery(Times.utc(now), tokenHash, Times.utc(now.minus(touchEvery))).fetchOptional().map(JooqSessions::bearer);
+    }
+
+    /** The statement of {@link #useActive}, built once: its values are the time now, the token's hash, and the time before which a use is recorded. */
+    private RenderedSql.Template useActive(RenderedSql sql) {
+        return sql.template(b -> {
+            var now = b.val((OffsetDateTime) null, SESSIONS.LAST_USED_AT);
+            var hash = b.val((byte[]) null, SESSIONS.TOKEN_HASH);
+            var touchBefore = b.val((OffsetDateTime) null, SESSIONS.LAST_USED_AT);
+            var active = SESSIONS.REVOKED_AT.isNull().and(SESSIONS.EXPIRES_AT.gt(now));
+            var touched = name("touched").as(dsl.update(SESSIONS)
+                    .set(SESSIONS.LAST_USED_AT, now)
+                    .where(SESSIONS.TOKEN_HASH.eq(hash).and(active)
+                            .and(SESSIONS.LAST_USED_AT.isNull().or(SESSIONS.LAST_USED_AT.lt(touchBefore))))
+                    .returningResult(SESSIONS.ID));
+            return dsl.with(touched)
+                    .select(Stream.of(SESSIONS.fields(), USERS.fields()).flatMap(Stream::of).toList())
+                    .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
+                    .where(SESSIONS.TOKEN_HASH.eq(hash).and(active));
+        });
     }
 
     @Override
@@ -90,6 +106,17 @@ public final class JooqSessions implements Sessions {
 
     private static Condition active(Instant now) {
         return SESSIONS.REVOKED_AT.isNull().and(SESSIONS.EXPIRES_AT.gt(Times.utc(now)));
+    }
+
+    /** The session's columns, then the user's: taken by position, as both tables have an {@code id}. */
+    private static Bearer bearer(Record row) {
+        Object[] values = row.intoArray();
+        int sessionColumns = SESSIONS.fields().length;
+        var session = new SessionsRecord();
+        session.fromArray(Arrays.copyOfRange(values, 0, sessionColumns));
+        var user = new UsersRecord();
+        user.fromArray(Arrays.copyOfRange(values, sessionColumns, values.length));
+        return new Bearer(session(session), JooqAccounts.account(user));
     }
 
     private static Session session(SessionsRecord r) {

@@ -24,7 +24,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
@@ -44,6 +47,7 @@ import org.praxis.application.progress.port.out.LearnerStates;
 import org.praxis.application.progress.port.out.Submissions;
 import org.praxis.persistence.common.AfterCommit;
 import org.praxis.persistence.common.Pipeline;
+import org.praxis.persistence.common.RenderedSql;
 import org.praxis.persistence.schema.tables.records.LearnerStatesRecord;
 import org.praxis.persistence.schema.tables.records.TopicStatisticsRecord;
 import org.praxis.application.progress.port.out.PracticeProblems.PracticeProblem;
@@ -74,6 +78,7 @@ import org.praxis.domain.scoring.TopicXp;
 public final class JooqLearnerStates implements LearnerStates {
     private final DSLContext dsl;
     private final Runnable boardKeyCommitted;
+    private final RenderedSql sql;
 
     public JooqLearnerStates(DSLContext dsl) {
         this(dsl, () -> {
@@ -87,6 +92,7 @@ public final class JooqLearnerStates implements LearnerStates {
     public JooqLearnerStates(DSLContext dsl, Runnable boardKeyCommitted) {
         this.dsl = Objects.requireNonNull(dsl);
         this.boardKeyCommitted = Objects.requireNonNull(boardKeyCommitted);
+        this.sql = new RenderedSql(dsl);
     }
 
     @Override
@@ -109,10 +115,14 @@ public final class JooqLearnerStates implements LearnerStates {
         queries.add(ensureState(learner));
         queries.add(lockQuery(learner));
         queries.add(key.isPresent()
-                ? dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS)
-                        .where(IDEMPOTENCY_KEYS.USER_ID.eq(id).and(IDEMPOTENCY_KEYS.KEY.eq(key.get())))
-                : dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS).where(DSL.falseCondition()));
-        queries.add(completedModulesQuery(learner));
+                ? sql.resultQuery("keyUse", b -> dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS)
+                        .where(IDEMPOTENCY_KEYS.USER_ID.eq(b.val(id, IDEMPOTENCY_KEYS.USER_ID))
+                                .and(IDEMPOTENCY_KEYS.KEY.eq(b.val(key.get(), IDEMPOTENCY_KEYS.KEY)))))
+                : sql.resultQuery("noKeyUse", b -> dsl.select(IDEMPOTENCY_KEYS.SUBMISSION_ID, IDEMPOTENCY_KEYS.REQUEST_HASH).from(IDEMPOTENCY_KEYS)
+                        .where(DSL.falseCondition())));
+        queries.add(sql.resultQuery("completedModules", b -> dsl.select(MODULES.SLUG).from(MODULE_COMPLETIONS)
+                .join(MODULES).on(MODULES.ID.eq(MODULE_COMPLETIONS.MODULE_ID))
+                .where(MODULE_COMPLETIONS.USER_ID.eq(b.val(id, MODULE_COMPLETIONS.USER_ID)))));
         queries.addAll(stateQueries(learner, problem));
         var results = Pipeline.fetch(dsl, queries);
 
@@ -129,18 +139,28 @@ public final class JooqLearnerStates implements LearnerStates {
         UUID id = learner.value();
         String topic = problem.content().topic().value();
         var queries = new ArrayList<Query>();
-        queries.add(dsl.selectFrom(LEARNER_STATES).where(LEARNER_STATES.USER_ID.eq(id)));
-        queries.add(dsl.selectFrom(PROBLEM_PROGRESS).where(PROBLEM_PROGRESS.USER_ID.eq(id).and(PROBLEM_PROGRESS.PROBLEM_ID.eq(problem.id()))));
-        queries.add(dsl.selectFrom(REVIEW_ITEMS).where(REVIEW_ITEMS.USER_ID.eq(id).and(REVIEW_ITEMS.PROBLEM_ID.eq(problem.id()))));
-        queries.add(dsl.select(TOPIC_XP.fields()).from(TOPIC_XP).join(TOPICS).on(TOPICS.ID.eq(TOPIC_XP.TOPIC_ID))
-                .where(TOPIC_XP.USER_ID.eq(id).and(TOPICS.SLUG.eq(topic))));
-        queries.add(dsl.select(TOPIC_STATISTICS.fields()).from(TOPIC_STATISTICS).join(TOPICS).on(TOPICS.ID.eq(TOPIC_STATISTICS.TOPIC_ID))
-                .where(TOPIC_STATISTICS.USER_ID.eq(id).and(TOPICS.SLUG.eq(topic))));
-        queries.add(dsl.select(LEARNER_ACHIEVEMENTS.CODE).from(LEARNER_ACHIEVEMENTS).where(LEARNER_ACHIEVEMENTS.USER_ID.eq(id)));
-        problem.placement().ifPresent(placement -> queries.add(dsl.select(PROBLEMS.SLUG).select(PROBLEM_PROGRESS.fields())
-                .from(PROBLEM_PROGRESS).join(PROBLEMS).on(PROBLEMS.ID.eq(PROBLEM_PROGRESS.PROBLEM_ID))
-                .where(PROBLEM_PROGRESS.USER_ID.eq(id)
-                        .and(PROBLEMS.SLUG.in(placement.trackProblems().stream().map(ProblemSlug::value).toList())))));
+        queries.add(sql.resultQuery("state", b -> dsl.selectFrom(LEARNER_STATES).where(LEARNER_STATES.USER_ID.eq(b.val(id, LEARNER_STATES.USER_ID)))));
+        queries.add(sql.resultQuery("progress", b -> dsl.selectFrom(PROBLEM_PROGRESS)
+                .where(PROBLEM_PROGRESS.USER_ID.eq(b.val(id, PROBLEM_PROGRESS.USER_ID))
+                        .and(PROBLEM_PROGRESS.PROBLEM_ID.eq(b.val(problem.id(), PROBLEM_PROGRESS.PROBLEM_ID))))));
+        queries.add(sql.resultQuery("review", b -> dsl.selectFrom(REVIEW_ITEMS)
+                .where(REVIEW_ITEMS.USER_ID.eq(b.val(id, REVIEW_ITEMS.USER_ID))
+                        .and(REVIEW_ITEMS.PROBLEM_ID.eq(b.val(problem.id(), REVIEW_ITEMS.PROBLEM_ID))))));
+        queries.add(sql.resultQuery("topicXp", b -> dsl.select(TOPIC_XP.fields()).from(TOPIC_XP).join(TOPICS).on(TOPICS.ID.eq(TOPIC_XP.TOPIC_ID))
+                .where(TOPIC_XP.USER_ID.eq(b.val(id, TOPIC_XP.USER_ID)).and(TOPICS.SLUG.eq(b.val(topic, TOPICS.SLUG))))));
+        queries.add(sql.resultQuery("topicStatistics", b -> dsl.select(TOPIC_STATISTICS.fields()).from(TOPIC_STATISTICS)
+                .join(TOPICS).on(TOPICS.ID.eq(TOPIC_STATISTICS.TOPIC_ID))
+                .where(TOPIC_STATISTICS.USER_ID.eq(b.val(id, TOPIC_STATISTICS.USER_ID)).and(TOPICS.SLUG.eq(b.val(topic, TOPICS.SLUG))))));
+        queries.add(sql.resultQuery("achievements", b -> dsl.select(LEARNER_ACHIEVEMENTS.CODE).from(LEARNER_ACHIEVEMENTS)
+                .where(LEARNER_ACHIEVEMENTS.USER_ID.eq(b.val(id, LEARNER_ACHIEVEMENTS.USER_ID)))));
+        problem.placement().ifPresent(placement -> {
+            var slugs = placement.trackProblems().stream().map(ProblemSlug::value).toList();
+            // the IN list's length is part of the text
+            queries.add(sql.resultQuery("trackProgress " + slugs.size(), b -> dsl.select(PROBLEMS.SLUG).select(PROBLEM_PROGRESS.fields())
+                    .from(PROBLEM_PROGRESS).join(PROBLEMS).on(PROBLEMS.ID.eq(PROBLEM_PROGRESS.PROBLEM_ID))
+                    .where(PROBLEM_PROGRESS.USER_ID.eq(b.val(id, PROBLEM_PROGRESS.USER_ID))
+                            .and(PROBLEMS.SLUG.in(slugs.stream().map(slug -> b.val(slug, PROBLEMS.SLUG)).toList())))));
+        });
         return queries;
     }
 
@@ -167,16 +187,16 @@ public final class JooqLearnerStates implements LearnerStates {
     }
 
     private Query ensureState(LearnerId learner) {
-        return dsl.insertInto(LEARNER_STATES, LEARNER_STATES.USER_ID, LEARNER_STATES.UPDATED_AT)
-                .select(dsl.select(USERS.ID, DSL.currentOffsetDateTime()).from(USERS).where(USERS.ID.eq(learner.value())))
-                .onConflictDoNothing();
+        return sql.query("ensureState", b -> dsl.insertInto(LEARNER_STATES, LEARNER_STATES.USER_ID, LEARNER_STATES.UPDATED_AT)
+                .select(dsl.select(USERS.ID, DSL.currentOffsetDateTime()).from(USERS).where(USERS.ID.eq(b.val(learner.value(), USERS.ID))))
+                .onConflictDoNothing());
     }
 
-    private ResultQuery<Record1<String>> lockQuery(LearnerId learner) {
-        return dsl.select(USERS.TIME_ZONE)
+    private ResultQuery<Record> lockQuery(LearnerId learner) {
+        return sql.resultQuery("lock", b -> dsl.select(USERS.TIME_ZONE)
                 .from(LEARNER_STATES).join(USERS).on(USERS.ID.eq(LEARNER_STATES.USER_ID))
-                .where(LEARNER_STATES.USER_ID.eq(learner.value()))
-                .forUpdate().of(LEARNER_STATES);
+                .where(LEARNER_STATES.USER_ID.eq(b.val(learner.value(), LEARNER_STATES.USER_ID)))
+                .forUpdate().of(LEARNER_STATES));
     }
 
     private ResultQuery<Record1<String>> completedModulesQuery(LearnerId learner) {
@@ -216,17 +236,17 @@ public final class JooqLearnerStates implements LearnerStates {
         var after = outcome.newState();
         var learner = after.learner().value();
         Instant at = outcome.events().isEmpty() ? Instant.EPOCH : outcome.events().get(0).at();
-        Pipeline.write(dsl.update(LEARNER_STATES)
-                .set(LEARNER_STATES.POINTS, after.totals().points())
-                .set(LEARNER_STATES.SOLVED, after.totals().solved())
-                .set(LEARNER_STATES.SUBMISSIONS, after.totals().submissions())
-                .set(LEARNER_STATES.STREAK_LAST_DAY, after.streak().lastActiveDay().orElse(null))
-                .set(LEARNER_STATES.STREAK_CURRENT, after.streak().current())
-                .set(LEARNER_STATES.STREAK_LONGEST, after.streak().longest())
-                .set(LEARNER_STATES.BADGE_LEVEL, after.badgeLevel())
-                .set(LEARNER_STATES.STATS, StatsJson.write(after.stats()))
-                .set(LEARNER_STATES.UPDATED_AT, Rows.utc(at))
-                .where(LEARNER_STATES.USER_ID.eq(learner)));
+        Pipeline.write(sql.query("saveState", b -> dsl.update(LEARNER_STATES)
+                .set(LEARNER_STATES.POINTS, b.val(after.totals().points(), LEARNER_STATES.POINTS))
+                .set(LEARNER_STATES.SOLVED, b.val(after.totals().solved(), LEARNER_STATES.SOLVED))
+                .set(LEARNER_STATES.SUBMISSIONS, b.val(after.totals().submissions(), LEARNER_STATES.SUBMISSIONS))
+                .set(LEARNER_STATES.STREAK_LAST_DAY, b.val(after.streak().lastActiveDay().orElse(null), LEARNER_STATES.STREAK_LAST_DAY))
+                .set(LEARNER_STATES.STREAK_CURRENT, b.val(after.streak().current(), LEARNER_STATES.STREAK_CURRENT))
+                .set(LEARNER_STATES.STREAK_LONGEST, b.val(after.streak().longest(), LEARNER_STATES.STREAK_LONGEST))
+                .set(LEARNER_STATES.BADGE_LEVEL, b.val(after.badgeLevel(), LEARNER_STATES.BADGE_LEVEL))
+                .set(LEARNER_STATES.STATS, b.val(StatsJson.write(after.stats()), LEARNER_STATES.STATS))
+                .set(LEARNER_STATES.UPDATED_AT, b.val(Rows.utc(at), LEARNER_STATES.UPDATED_AT))
+                .where(LEARNER_STATES.USER_ID.eq(b.val(learner, LEARNER_STATES.USER_ID)))));
         if (after.totals().points() != before.totals().points() || after.streak().longest() != before.streak().longest()
                 || (after.totals().submissions() > 0) != (before.totals().submissions() > 0)) {
             AfterCommit.run(boardKeyCommitted);
@@ -236,37 +256,38 @@ public final class JooqLearnerStates implements LearnerStates {
         }
         if (after.review().isPresent() && !after.review().equals(before.review())) {
             var r = after.review().get();
-            Pipeline.write(dsl.insertInto(REVIEW_ITEMS)
-                    .set(REVIEW_ITEMS.USER_ID, learner).set(REVIEW_ITEMS.PROBLEM_ID, problem.id())
-                    .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
-                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn())
+            Pipeline.write(sql.query("saveReview", b -> dsl.insertInto(REVIEW_ITEMS)
+                    .set(REVIEW_ITEMS.USER_ID, b.val(learner, REVIEW_ITEMS.USER_ID)).set(REVIEW_ITEMS.PROBLEM_ID, b.val(problem.id(), REVIEW_ITEMS.PROBLEM_ID))
+                    .set(REVIEW_ITEMS.STAGE, b.val(r.stage(), REVIEW_ITEMS.STAGE)).set(REVIEW_ITEMS.NEXT_REVIEW_ON, b.val(r.nextReviewOn(), REVIEW_ITEMS.NEXT_REVIEW_ON))
+                    .set(REVIEW_ITEMS.REVIEW_COUNT, b.val(r.reviewCount(), REVIEW_ITEMS.REVIEW_COUNT)).set(REVIEW_ITEMS.LAST_PRACTICED_ON, b.val(r.lastPracticedOn(), REVIEW_ITEMS.LAST_PRACTICED_ON))
                     .onConflict(REVIEW_ITEMS.USER_ID, REVIEW_ITEMS.PROBLEM_ID).doUpdate()
-                    .set(REVIEW_ITEMS.STAGE, r.stage()).set(REVIEW_ITEMS.NEXT_REVIEW_ON, r.nextReviewOn())
-                    .set(REVIEW_ITEMS.REVIEW_COUNT, r.reviewCount()).set(REVIEW_ITEMS.LAST_PRACTICED_ON, r.lastPracticedOn()));
+                    .set(REVIEW_ITEMS.STAGE, b.val(r.stage(), REVIEW_ITEMS.STAGE)).set(REVIEW_ITEMS.NEXT_REVIEW_ON, b.val(r.nextReviewOn(), REVIEW_ITEMS.NEXT_REVIEW_ON))
+                    .set(REVIEW_ITEMS.REVIEW_COUNT, b.val(r.reviewCount(), REVIEW_ITEMS.REVIEW_COUNT)).set(REVIEW_ITEMS.LAST_PRACTICED_ON, b.val(r.lastPracticedOn(), REVIEW_ITEMS.LAST_PRACTICED_ON))));
         }
         if (after.topicXp().isPresent() && !after.topicXp().equals(before.topicXp())) {
             var x = after.topicXp().get();
-            Pipeline.write(dsl.insertInto(TOPIC_XP)
-                    .set(TOPIC_XP.USER_ID, learner).set(TOPIC_XP.TOPIC_ID, topicId(x.topic()))
-                    .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
-                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay())
+            Pipeline.write(sql.query("saveTopicXp", b -> dsl.insertInto(TOPIC_XP)
+                    .set(TOPIC_XP.USER_ID, b.val(learner, TOPIC_XP.USER_ID)).set(TOPIC_XP.TOPIC_ID, topicId(b, x.topic()))
+                    .set(TOPIC_XP.XP, b.val(x.xp(), TOPIC_XP.XP)).set(TOPIC_XP.LEVEL, b.val(x.level(), TOPIC_XP.LEVEL))
+                    .set(TOPIC_XP.TASKS_DAY, b.val(x.tasksDay().orElse(null), TOPIC_XP.TASKS_DAY)).set(TOPIC_XP.TASKS_THAT_DAY, b.val(x.tasksThatDay(), TOPIC_XP.TASKS_THAT_DAY))
                     .onConflict(TOPIC_XP.USER_ID, TOPIC_XP.TOPIC_ID).doUpdate()
-                    .set(TOPIC_XP.XP, x.xp()).set(TOPIC_XP.LEVEL, x.level())
-                    .set(TOPIC_XP.TASKS_DAY, x.tasksDay().orElse(null)).set(TOPIC_XP.TASKS_THAT_DAY, x.tasksThatDay()));
+                    .set(TOPIC_XP.XP, b.val(x.xp(), TOPIC_XP.XP)).set(TOPIC_XP.LEVEL, b.val(x.level(), TOPIC_XP.LEVEL))
+                    .set(TOPIC_XP.TASKS_DAY, b.val(x.tasksDay().orElse(null), TOPIC_XP.TASKS_DAY)).set(TOPIC_XP.TASKS_THAT_DAY, b.val(x.tasksThatDay(), TOPIC_XP.TASKS_THAT_DAY))));
         }
         if (after.topicStatistics().isPresent() && !after.topicStatistics().equals(before.topicStatistics())) {
             saveStatistics(after.topicStatistics().get());
         }
         for (var code : after.achievements()) {
             if (!before.achievements().contains(code)) {
-                Pipeline.write(dsl.insertInto(LEARNER_ACHIEVEMENTS)
-                        .set(LEARNER_ACHIEVEMENTS.USER_ID, learner).set(LEARNER_ACHIEVEMENTS.CODE, code.value())
-                        .set(LEARNER_ACHIEVEMENTS.EARNED_AT, Rows.utc(at)));
+                Pipeline.write(sql.query("saveAchievement", b -> dsl.insertInto(LEARNER_ACHIEVEMENTS)
+                        .set(LEARNER_ACHIEVEMENTS.USER_ID, b.val(learner, LEARNER_ACHIEVEMENTS.USER_ID)).set(LEARNER_ACHIEVEMENTS.CODE, b.val(code.value(), LEARNER_ACHIEVEMENTS.CODE))
+                        .set(LEARNER_ACHIEVEMENTS.EARNED_AT, b.val(Rows.utc(at), LEARNER_ACHIEVEMENTS.EARNED_AT))));
             }
         }
         if (after.streak().lastActiveDay().isPresent() && !after.streak().lastActiveDay().equals(before.streak().lastActiveDay())) {
-            Pipeline.write(dsl.insertInto(ACTIVE_DAYS).set(ACTIVE_DAYS.USER_ID, learner).set(ACTIVE_DAYS.DAY, after.streak().lastActiveDay().get())
-                    .onConflictDoNothing());
+            Pipeline.write(sql.query("saveActiveDay", b -> dsl.insertInto(ACTIVE_DAYS)
+                    .set(ACTIVE_DAYS.USER_ID, b.val(learner, ACTIVE_DAYS.USER_ID)).set(ACTIVE_DAYS.DAY, b.val(after.streak().lastActiveDay().get(), ACTIVE_DAYS.DAY))
+                    .onConflictDoNothing()));
         }
         for (var event : outcome.events()) {
             if (event instanceof DomainEvent.BadgeEarned e) {
@@ -294,27 +315,27 @@ public final class JooqLearnerStates implements LearnerStates {
     public void saveProgress(ProblemProgress p, long problemId) {
         var hints = p.hintsRevealed().stream().sorted().toArray(Integer[]::new);
         var status = p.status().name().toLowerCase(java.util.Locale.ROOT);
-        Pipeline.write(dsl.insertInto(PROBLEM_PROGRESS)
-                .set(PROBLEM_PROGRESS.USER_ID, p.learner().value()).set(PROBLEM_PROGRESS.PROBLEM_ID, problemId)
-                .set(PROBLEM_PROGRESS.STATUS, status).set(PROBLEM_PROGRESS.ATTEMPTS, p.attempts())
-                .set(PROBLEM_PROGRESS.STARTED_AT, Rows.utc(p.startedAt()))
-                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, Rows.utc(p.firstAttemptAt()))
-                .set(PROBLEM_PROGRESS.COMPLETED_AT, Rows.utc(p.completedAt()))
-                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, p.timeSpent().toMillis())
-                .set(PROBLEM_PROGRESS.BEST_SCORE, p.bestScore().value()).set(PROBLEM_PROGRESS.POINTS_EARNED, p.pointsEarned())
-                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, p.bestSubmission().map(SubmissionId::value).orElse(null))
-                .set(PROBLEM_PROGRESS.HINTS_REVEALED, hints)
+        Pipeline.write(sql.query("saveProgress", b -> dsl.insertInto(PROBLEM_PROGRESS)
+                .set(PROBLEM_PROGRESS.USER_ID, b.val(p.learner().value(), PROBLEM_PROGRESS.USER_ID)).set(PROBLEM_PROGRESS.PROBLEM_ID, b.val(problemId, PROBLEM_PROGRESS.PROBLEM_ID))
+                .set(PROBLEM_PROGRESS.STATUS, b.val(status, PROBLEM_PROGRESS.STATUS)).set(PROBLEM_PROGRESS.ATTEMPTS, b.val(p.attempts(), PROBLEM_PROGRESS.ATTEMPTS))
+                .set(PROBLEM_PROGRESS.STARTED_AT, b.val(Rows.utc(p.startedAt()), PROBLEM_PROGRESS.STARTED_AT))
+                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, b.val(Rows.utc(p.firstAttemptAt()), PROBLEM_PROGRESS.FIRST_ATTEMPT_AT))
+                .set(PROBLEM_PROGRESS.COMPLETED_AT, b.val(Rows.utc(p.completedAt()), PROBLEM_PROGRESS.COMPLETED_AT))
+                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, b.val(p.timeSpent().toMillis(), PROBLEM_PROGRESS.TIME_SPENT_MS))
+                .set(PROBLEM_PROGRESS.BEST_SCORE, b.val(p.bestScore().value(), PROBLEM_PROGRESS.BEST_SCORE)).set(PROBLEM_PROGRESS.POINTS_EARNED, b.val(p.pointsEarned(), PROBLEM_PROGRESS.POINTS_EARNED))
+                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, b.val(p.bestSubmission().map(SubmissionId::value).orElse(null), PROBLEM_PROGRESS.BEST_SUBMISSION_ID))
+                .set(PROBLEM_PROGRESS.HINTS_REVEALED, b.val(hints, PROBLEM_PROGRESS.HINTS_REVEALED))
                 .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
                 .onConflict(PROBLEM_PROGRESS.USER_ID, PROBLEM_PROGRESS.PROBLEM_ID).doUpdate()
-                .set(PROBLEM_PROGRESS.STATUS, status).set(PROBLEM_PROGRESS.ATTEMPTS, p.attempts())
-                .set(PROBLEM_PROGRESS.STARTED_AT, Rows.utc(p.startedAt()))
-                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, Rows.utc(p.firstAttemptAt()))
-                .set(PROBLEM_PROGRESS.COMPLETED_AT, Rows.utc(p.completedAt()))
-                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, p.timeSpent().toMillis())
-                .set(PROBLEM_PROGRESS.BEST_SCORE, p.bestScore().value()).set(PROBLEM_PROGRESS.POINTS_EARNED, p.pointsEarned())
-                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, p.bestSubmission().map(SubmissionId::value).orElse(null))
-                .set(PROBLEM_PROGRESS.HINTS_REVEALED, hints)
-                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime()));
+                .set(PROBLEM_PROGRESS.STATUS, b.val(status, PROBLEM_PROGRESS.STATUS)).set(PROBLEM_PROGRESS.ATTEMPTS, b.val(p.attempts(), PROBLEM_PROGRESS.ATTEMPTS))
+                .set(PROBLEM_PROGRESS.STARTED_AT, b.val(Rows.utc(p.startedAt()), PROBLEM_PROGRESS.STARTED_AT))
+                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, b.val(Rows.utc(p.firstAttemptAt()), PROBLEM_PROGRESS.FIRST_ATTEMPT_AT))
+                .set(PROBLEM_PROGRESS.COMPLETED_AT, b.val(Rows.utc(p.completedAt()), PROBLEM_PROGRESS.COMPLETED_AT))
+                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, b.val(p.timeSpent().toMillis(), PROBLEM_PROGRESS.TIME_SPENT_MS))
+                .set(PROBLEM_PROGRESS.BEST_SCORE, b.val(p.bestScore().value(), PROBLEM_PROGRESS.BEST_SCORE)).set(PROBLEM_PROGRESS.POINTS_EARNED, b.val(p.pointsEarned(), PROBLEM_PROGRESS.POINTS_EARNED))
+                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, b.val(p.bestSubmission().map(SubmissionId::value).orElse(null), PROBLEM_PROGRESS.BEST_SUBMISSION_ID))
+                .set(PROBLEM_PROGRESS.HINTS_REVEALED, b.val(hints, PROBLEM_PROGRESS.HINTS_REVEALED))
+                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())));
     }
 
     private void saveStatistics(TopicStatistics s) {
@@ -333,8 +354,24 @@ public final class JooqLearnerStates implements LearnerStates {
         record.setHighestDifficultySolved(s.highestDifficultySolved().map(Rows::difficulty).orElse(null));
         record.setFirstAttemptAt(Rows.utc(s.firstAttemptAt()));
         record.setLastActivityAt(Rows.utc(s.lastActivityAt()));
-        Pipeline.write(dsl.insertInto(TOPIC_STATISTICS).set(TOPIC_STATISTICS.TOPIC_ID, topicId(s.topic())).set(record)
-                .onConflict(TOPIC_STATISTICS.USER_ID, TOPIC_STATISTICS.TOPIC_ID).doUpdate().set(record));
+        Pipeline.write(sql.query("saveStatistics", b -> dsl.insertInto(TOPIC_STATISTICS).set(TOPIC_STATISTICS.TOPIC_ID, topicId(b, s.topic()))
+                .set(changedValues(b, record))
+                .onConflict(TOPIC_STATISTICS.USER_ID, TOPIC_STATISTICS.TOPIC_ID).doUpdate().set(changedValues(b, record))));
+    }
+
+    /** What {@code set(record)} sets (the record's changed fields, in its order), each as a wrapped bind value. */
+    private static Map<Field<?>, Field<?>> changedValues(RenderedSql.Binds b, Record record) {
+        var values = new LinkedHashMap<Field<?>, Field<?>>();
+        for (var field : record.fields()) {
+            if (record.changed(field)) {
+                values.put(field, value(b, record, field));
+            }
+        }
+        return values;
+    }
+
+    private static <T> Field<T> value(RenderedSql.Binds b, Record record, Field<T> field) {
+        return b.val(record.get(field), field);
     }
 
     static ProblemProgress progress(LearnerId learner, ProblemSlug slug, Record r) {
@@ -374,7 +411,7 @@ public final class JooqLearnerStates implements LearnerStates {
     }
 
     /** The topic's id as a subquery, so that writes need no read first. */
-    private org.jooq.Select<Record1<Long>> topicId(TopicSlug topic) {
-        return dsl.select(TOPICS.ID).from(TOPICS).where(TOPICS.SLUG.eq(topic.value()));
+    private org.jooq.Select<Record1<Long>> topicId(RenderedSql.Binds b, TopicSlug topic) {
+        return dsl.select(TOPICS.ID).from(TOPICS).where(TOPICS.SLUG.eq(b.val(topic.value(), TOPICS.SLUG)));
     }
 }

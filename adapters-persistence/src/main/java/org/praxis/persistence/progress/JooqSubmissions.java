@@ -24,6 +24,7 @@ import org.praxis.application.progress.port.in.EventView;
 import org.praxis.application.progress.port.in.SubmissionView;
 import org.praxis.application.progress.port.out.Submissions;
 import org.praxis.persistence.common.Pipeline;
+import org.praxis.persistence.common.RenderedSql;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.grading.TestResult;
 import org.praxis.domain.grading.Verdict;
@@ -34,9 +35,11 @@ import org.praxis.domain.progress.SubmissionId;
 /** Submissions, their events (the learner's append-only log) and idempotency keys. */
 public final class JooqSubmissions implements Submissions {
     private final DSLContext dsl;
+    private final RenderedSql sql;
 
     public JooqSubmissions(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.sql = new RenderedSql(dsl);
     }
 
     @Override
@@ -50,43 +53,50 @@ public final class JooqSubmissions implements Submissions {
     public void record(LearnerId learnerId, SubmissionView s, long problemId, Optional<String> key, byte[] requestHash) {
         var at = Rows.utc(s.submittedAt());
         var learner = learnerId.value();
-        Pipeline.write(dsl.insertInto(SUBMISSIONS)
-                .set(SUBMISSIONS.ID, s.id().value())
-                .set(SUBMISSIONS.USER_ID, learner)
-                .set(SUBMISSIONS.PROBLEM_ID, problemId)
-                .set(SUBMISSIONS.PROBLEM_VERSION, s.problemVersion())
-                .set(SUBMISSIONS.ANSWER, s.answer())
-                .set(SUBMISSIONS.VERDICT, s.verdict().name().toLowerCase(Locale.ROOT))
-                .set(SUBMISSIONS.SCORE, s.score())
-                .set(SUBMISSIONS.FEEDBACK, s.feedback())
-                .set(SUBMISSIONS.TESTS, StatsJson.json(s.tests().stream().map(JooqSubmissions::test).toList()))
-                .set(SUBMISSIONS.RUN_MS, s.runMillis().orElse(null))
-                .set(SUBMISSIONS.POINTS_AWARDED, s.pointsAwarded())
-                .set(SUBMISSIONS.XP_AWARDED, s.xpAwarded())
-                .set(SUBMISSIONS.GRADER, s.grader().id())
-                .set(SUBMISSIONS.GRADER_VERSION, s.grader().version())
-                .set(SUBMISSIONS.REVIEW, s.review())
-                .set(SUBMISSIONS.PROGRESS_STATUS, s.progress().status().name().toLowerCase(Locale.ROOT))
-                .set(SUBMISSIONS.PROGRESS_ATTEMPTS, s.progress().attempts())
-                .set(SUBMISSIONS.PROGRESS_BEST_SCORE, s.progress().bestScore())
-                .set(SUBMISSIONS.TOTAL_POINTS, s.totals().points())
-                .set(SUBMISSIONS.TOTAL_SOLVED, s.totals().solved())
-                .set(SUBMISSIONS.CURRENT_STREAK, s.totals().currentStreak())
-                .set(SUBMISSIONS.LONGEST_STREAK, s.totals().longestStreak())
-                .set(SUBMISSIONS.SUBMITTED_AT, at));
+        Pipeline.write(sql.query("record", b -> dsl.insertInto(SUBMISSIONS)
+                .set(SUBMISSIONS.ID, b.val(s.id().value(), SUBMISSIONS.ID))
+                .set(SUBMISSIONS.USER_ID, b.val(learner, SUBMISSIONS.USER_ID))
+                .set(SUBMISSIONS.PROBLEM_ID, b.val(problemId, SUBMISSIONS.PROBLEM_ID))
+                .set(SUBMISSIONS.PROBLEM_VERSION, b.val(s.problemVersion(), SUBMISSIONS.PROBLEM_VERSION))
+                .set(SUBMISSIONS.ANSWER, b.val(s.answer(), SUBMISSIONS.ANSWER))
+                .set(SUBMISSIONS.VERDICT, b.val(s.verdict().name().toLowerCase(Locale.ROOT), SUBMISSIONS.VERDICT))
+                .set(SUBMISSIONS.SCORE, b.val(s.score(), SUBMISSIONS.SCORE))
+                .set(SUBMISSIONS.FEEDBACK, b.val(s.feedback(), SUBMISSIONS.FEEDBACK))
+                .set(SUBMISSIONS.TESTS, b.val(StatsJson.json(s.tests().stream().map(JooqSubmissions::test).toList()), SUBMISSIONS.TESTS))
+                .set(SUBMISSIONS.RUN_MS, b.val(s.runMillis().orElse(null), SUBMISSIONS.RUN_MS))
+                .set(SUBMISSIONS.POINTS_AWARDED, b.val(s.pointsAwarded(), SUBMISSIONS.POINTS_AWARDED))
+                .set(SUBMISSIONS.XP_AWARDED, b.val(s.xpAwarded(), SUBMISSIONS.XP_AWARDED))
+                .set(SUBMISSIONS.GRADER, b.val(s.grader().id(), SUBMISSIONS.GRADER))
+                .set(SUBMISSIONS.GRADER_VERSION, b.val(s.grader().version(), SUBMISSIONS.GRADER_VERSION))
+                .set(SUBMISSIONS.REVIEW, b.val(s.review(), SUBMISSIONS.REVIEW))
+                .set(SUBMISSIONS.PROGRESS_STATUS, b.val(s.progress().status().name().toLowerCase(Locale.ROOT), SUBMISSIONS.PROGRESS_STATUS))
+                .set(SUBMISSIONS.PROGRESS_ATTEMPTS, b.val(s.progress().attempts(), SUBMISSIONS.PROGRESS_ATTEMPTS))
+                .set(SUBMISSIONS.PROGRESS_BEST_SCORE, b.val(s.progress().bestScore(), SUBMISSIONS.PROGRESS_BEST_SCORE))
+                .set(SUBMISSIONS.TOTAL_POINTS, b.val(s.totals().points(), SUBMISSIONS.TOTAL_POINTS))
+                .set(SUBMISSIONS.TOTAL_SOLVED, b.val(s.totals().solved(), SUBMISSIONS.TOTAL_SOLVED))
+                .set(SUBMISSIONS.CURRENT_STREAK, b.val(s.totals().currentStreak(), SUBMISSIONS.CURRENT_STREAK))
+                .set(SUBMISSIONS.LONGEST_STREAK, b.val(s.totals().longestStreak(), SUBMISSIONS.LONGEST_STREAK))
+                .set(SUBMISSIONS.SUBMITTED_AT, b.val(at, SUBMISSIONS.SUBMITTED_AT))));
         if (!s.events().isEmpty()) {
-            var insert = dsl.insertInto(LEARNER_EVENTS, LEARNER_EVENTS.USER_ID, LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION,
-                    LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
-            for (int i = 0; i < s.events().size(); i++) {
-                var event = s.events().get(i);
-                insert = insert.values(learner, s.id().value(), i, event.type(), StatsJson.json(event.fields()), at);
-            }
-            Pipeline.write(insert);
+            // one row of values per event: the count is part of the text
+            Pipeline.write(sql.query("events " + s.events().size(), b -> {
+                var insert = dsl.insertInto(LEARNER_EVENTS, LEARNER_EVENTS.USER_ID, LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION,
+                        LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
+                for (int i = 0; i < s.events().size(); i++) {
+                    var event = s.events().get(i);
+                    insert = insert.values(b.val(learner, LEARNER_EVENTS.USER_ID), b.val(s.id().value(), LEARNER_EVENTS.SUBMISSION_ID),
+                            b.val(i, LEARNER_EVENTS.POSITION), b.val(event.type(), LEARNER_EVENTS.TYPE),
+                            b.val(StatsJson.json(event.fields()), LEARNER_EVENTS.PAYLOAD), b.val(at, LEARNER_EVENTS.OCCURRED_AT));
+                }
+                return insert;
+            }));
         }
-        key.ifPresent(k -> Pipeline.write(dsl.insertInto(IDEMPOTENCY_KEYS)
-                .set(IDEMPOTENCY_KEYS.USER_ID, learner).set(IDEMPOTENCY_KEYS.KEY, k)
-                .set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash).set(IDEMPOTENCY_KEYS.SUBMISSION_ID, s.id().value())
-                .set(IDEMPOTENCY_KEYS.SUBMITTED_AT, at).set(IDEMPOTENCY_KEYS.CREATED_AT, at)));
+        key.ifPresent(k -> Pipeline.write(sql.query("key", b -> dsl.insertInto(IDEMPOTENCY_KEYS)
+                .set(IDEMPOTENCY_KEYS.USER_ID, b.val(learner, IDEMPOTENCY_KEYS.USER_ID)).set(IDEMPOTENCY_KEYS.KEY, b.val(k, IDEMPOTENCY_KEYS.KEY))
+                .set(IDEMPOTENCY_KEYS.REQUEST_HASH, b.val(requestHash, IDEMPOTENCY_KEYS.REQUEST_HASH))
+                .set(IDEMPOTENCY_KEYS.SUBMISSION_ID, b.val(s.id().value(), IDEMPOTENCY_KEYS.SUBMISSION_ID))
+                .set(IDEMPOTENCY_KEYS.SUBMITTED_AT, b.val(at, IDEMPOTENCY_KEYS.SUBMITTED_AT))
+                .set(IDEMPOTENCY_KEYS.CREATED_AT, b.val(at, IDEMPOTENCY_KEYS.CREATED_AT)))));
     }
 
     @Override

@@ -145,9 +145,12 @@ class SubmitRoundTripsTest {
                 .map(trip -> trip.stream().map(SubmitRoundTripsTest::shape).toList()).toList();
     }
 
-    /** A Sync alone, or an empty query: how the pool checks a connection it has not used for a while. */
+    /**
+     * A Sync alone or an empty query (how the pool checks a connection it has not used for a while), or a
+     * new connection's setup ({@code SET application_name ...}): the pool's housekeeping.
+     */
     private static boolean isLivenessCheck(List<String> trip) {
-        return trip.stream().allMatch(String::isBlank);
+        return trip.stream().allMatch(sql -> sql.isBlank() || sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("set "));
     }
 
     private static boolean isBoardPoll(List<String> trip) {

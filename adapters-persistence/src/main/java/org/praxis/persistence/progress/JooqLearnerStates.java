@@ -315,27 +315,28 @@ public final class JooqLearnerStates implements LearnerStates {
     public void saveProgress(ProblemProgress p, long problemId) {
         var hints = p.hintsRevealed().stream().sorted().toArray(Integer[]::new);
         var status = p.status().name().toLowerCase(java.util.Locale.ROOT);
-        Pipeline.write(sql.query("saveProgress", b -> dsl.insertInto(PROBLEM_PROGRESS)
-                .set(PROBLEM_PROGRESS.USER_ID, b.val(p.learner().value(), PROBLEM_PROGRESS.USER_ID)).set(PROBLEM_PROGRESS.PROBLEM_ID, b.val(problemId, PROBLEM_PROGRESS.PROBLEM_ID))
-                .set(PROBLEM_PROGRESS.STATUS, b.val(status, PROBLEM_PROGRESS.STATUS)).set(PROBLEM_PROGRESS.ATTEMPTS, b.val(p.attempts(), PROBLEM_PROGRESS.ATTEMPTS))
-                .set(PROBLEM_PROGRESS.STARTED_AT, b.val(Rows.utc(p.startedAt()), PROBLEM_PROGRESS.STARTED_AT))
-                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, b.val(Rows.utc(p.firstAttemptAt()), PROBLEM_PROGRESS.FIRST_ATTEMPT_AT))
-                .set(PROBLEM_PROGRESS.COMPLETED_AT, b.val(Rows.utc(p.completedAt()), PROBLEM_PROGRESS.COMPLETED_AT))
-                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, b.val(p.timeSpent().toMillis(), PROBLEM_PROGRESS.TIME_SPENT_MS))
-                .set(PROBLEM_PROGRESS.BEST_SCORE, b.val(p.bestScore().value(), PROBLEM_PROGRESS.BEST_SCORE)).set(PROBLEM_PROGRESS.POINTS_EARNED, b.val(p.pointsEarned(), PROBLEM_PROGRESS.POINTS_EARNED))
-                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, b.val(p.bestSubmission().map(SubmissionId::value).orElse(null), PROBLEM_PROGRESS.BEST_SUBMISSION_ID))
-                .set(PROBLEM_PROGRESS.HINTS_REVEALED, b.val(hints, PROBLEM_PROGRESS.HINTS_REVEALED))
-                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .onConflict(PROBLEM_PROGRESS.USER_ID, PROBLEM_PROGRESS.PROBLEM_ID).doUpdate()
-                .set(PROBLEM_PROGRESS.STATUS, b.val(status, PROBLEM_PROGRESS.STATUS)).set(PROBLEM_PROGRESS.ATTEMPTS, b.val(p.attempts(), PROBLEM_PROGRESS.ATTEMPTS))
-                .set(PROBLEM_PROGRESS.STARTED_AT, b.val(Rows.utc(p.startedAt()), PROBLEM_PROGRESS.STARTED_AT))
-                .set(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, b.val(Rows.utc(p.firstAttemptAt()), PROBLEM_PROGRESS.FIRST_ATTEMPT_AT))
-                .set(PROBLEM_PROGRESS.COMPLETED_AT, b.val(Rows.utc(p.completedAt()), PROBLEM_PROGRESS.COMPLETED_AT))
-                .set(PROBLEM_PROGRESS.TIME_SPENT_MS, b.val(p.timeSpent().toMillis(), PROBLEM_PROGRESS.TIME_SPENT_MS))
-                .set(PROBLEM_PROGRESS.BEST_SCORE, b.val(p.bestScore().value(), PROBLEM_PROGRESS.BEST_SCORE)).set(PROBLEM_PROGRESS.POINTS_EARNED, b.val(p.pointsEarned(), PROBLEM_PROGRESS.POINTS_EARNED))
-                .set(PROBLEM_PROGRESS.BEST_SUBMISSION_ID, b.val(p.bestSubmission().map(SubmissionId::value).orElse(null), PROBLEM_PROGRESS.BEST_SUBMISSION_ID))
-                .set(PROBLEM_PROGRESS.HINTS_REVEALED, b.val(hints, PROBLEM_PROGRESS.HINTS_REVEALED))
-                .set(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())));
+        Pipeline.write(sql.query("saveProgress", b -> {
+            // one list of values for the insert and the update, so that the two cannot drift apart
+            var values = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+            values.put(PROBLEM_PROGRESS.STATUS, b.val(status, PROBLEM_PROGRESS.STATUS));
+            values.put(PROBLEM_PROGRESS.ATTEMPTS, b.val(p.attempts(), PROBLEM_PROGRESS.ATTEMPTS));
+            values.put(PROBLEM_PROGRESS.STARTED_AT, b.val(Rows.utc(p.startedAt()), PROBLEM_PROGRESS.STARTED_AT));
+            values.put(PROBLEM_PROGRESS.FIRST_ATTEMPT_AT, b.val(Rows.utc(p.firstAttemptAt()), PROBLEM_PROGRESS.FIRST_ATTEMPT_AT));
+            values.put(PROBLEM_PROGRESS.COMPLETED_AT, b.val(Rows.utc(p.completedAt()), PROBLEM_PROGRESS.COMPLETED_AT));
+            values.put(PROBLEM_PROGRESS.TIME_SPENT_MS, b.val(p.timeSpent().toMillis(), PROBLEM_PROGRESS.TIME_SPENT_MS));
+            values.put(PROBLEM_PROGRESS.BEST_SCORE, b.val(p.bestScore().value(), PROBLEM_PROGRESS.BEST_SCORE));
+            values.put(PROBLEM_PROGRESS.POINTS_EARNED, b.val(p.pointsEarned(), PROBLEM_PROGRESS.POINTS_EARNED));
+            values.put(PROBLEM_PROGRESS.BEST_SUBMISSION_ID,
+                    b.val(p.bestSubmission().map(SubmissionId::value).orElse(null), PROBLEM_PROGRESS.BEST_SUBMISSION_ID));
+            values.put(PROBLEM_PROGRESS.HINTS_REVEALED, b.val(hints, PROBLEM_PROGRESS.HINTS_REVEALED));
+            values.put(PROBLEM_PROGRESS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime());
+            return dsl.insertInto(PROBLEM_PROGRESS)
+                    .set(PROBLEM_PROGRESS.USER_ID, b.val(p.learner().value(), PROBLEM_PROGRESS.USER_ID))
+                    .set(PROBLEM_PROGRESS.PROBLEM_ID, b.val(problemId, PROBLEM_PROGRESS.PROBLEM_ID))
+                    .set(values)
+                    .onConflict(PROBLEM_PROGRESS.USER_ID, PROBLEM_PROGRESS.PROBLEM_ID).doUpdate()
+                    .set(values);
+        }));
     }
 
     private void saveStatistics(TopicStatistics s) {

@@ -58,6 +58,9 @@ public final class GlobalBoardIndex {
     private static final String STAMP = "(extract(epoch from %s) * 1000000)::bigint";
     /** The first entries of the board served from memory: as many as the API's largest page. */
     public static final int TOP = LeaderboardsUseCase.MAX_LIMIT;
+    /** See {@link #catchUpIfChangedHere}: a quarter of a second, a few dozen rows at hundreds of submissions a second. */
+    private static final long LOCAL_LOOK_BACK_MICROS = 250_000;
+
     /** A threshold below every key: every change invalidates the first entries. */
     private static final long EVERY_KEY = Long.MIN_VALUE;
 
@@ -243,7 +246,7 @@ public final class GlobalBoardIndex {
      */
     public void catchUpIfChangedHere() {
         if (caughtUpHere.get() < changedHere.get()) {
-            catchUpReading(Optional.empty(), 0);
+            catchUpReading(Optional.empty(), 0, LOCAL_LOOK_BACK_MICROS);
         }
     }
 
@@ -255,6 +258,16 @@ public final class GlobalBoardIndex {
      * row's position, whatever the size of my group of equals. One round trip in all.
      */
     public Reading catchUpReading(Optional<UUID> learner, int neighbours) {
+        return catchUpReading(learner, neighbours, 0);
+    }
+
+    /**
+     * {@code lookBackMicros}: how far before the newest change held to read again. A change of this
+     * instance is stamped in the same round trip as its commit, but another change stamped after it can
+     * still commit (and be applied) first; looking back a little picks such a commit up on this instance's
+     * next page read instead of at the next poll.
+     */
+    private Reading catchUpReading(Optional<UUID> learner, int neighbours, long lookBackMicros) {
         long here = changedHere.get();
         var reading = dsl.connectionResult(c -> {
             var sql = new StringBuilder();
@@ -280,7 +293,7 @@ public final class GlobalBoardIndex {
                 if (learner.isPresent()) {
                     statement.setObject(++at, learner.get());
                 }
-                statement.setObject(++at, from(changesSeen));
+                statement.setObject(++at, from(minus(changesSeen, lookBackMicros)));
                 statement.setObject(++at, from(departuresSeen));
                 if (learner.isPresent() && neighbours > 0) {
                     for (int part = 0; part < 4; part++) {
@@ -396,8 +409,17 @@ public final class GlobalBoardIndex {
         long started;
         lock.writeLock().lock();
         try {
-            // from now on every change invalidates; a read begun earlier can no longer keep its page
-            invalidateTop();
+            var kept = top;
+            if (kept != null && kept.generation() == generation) {
+                // another reader kept a page meanwhile
+                return kept.entries();
+            }
+            // Without a kept page the threshold is below every key, so every change applied from now on
+            // bumps the generation and this read does not keep its page. Readers missing together do not
+            // bump it themselves: whichever finishes first with the generation unchanged keeps the page.
+            if (kept != null) {
+                invalidateTop();
+            }
             started = generation;
         } finally {
             lock.writeLock().unlock();

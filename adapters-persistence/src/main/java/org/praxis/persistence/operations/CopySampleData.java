@@ -150,16 +150,6 @@ public final class CopySampleData implements SampleData {
         each(api.copyIn("copy enrolments (user_id, track_id, enrolled_at) from stdin"), learners, (l, t) ->
                 l.enrolments().forEach((track, at) -> t.uuid(l.id().value()).number(id(tracks, track.value())).instant(at).endRow()));
 
-        // the names are the board's copies (V8, V9): written here, so the insert trigger that would look them up has nothing to do
-        each(api.copyIn("copy learner_states (user_id, points, solved, submissions, streak_last_day, streak_current, streak_longest, "
-                + "badge_level, stats, updated_at, username, display_name) from stdin"), learners, (l, t) -> {
-                    var s = l.state();
-                    t.uuid(l.id().value()).number(s.totals().points()).number(s.totals().solved()).number(s.totals().submissions())
-                            .value(s.streak().lastActiveDay().orElse(null)).number(s.streak().current()).number(s.streak().longest())
-                            .number(s.badgeLevel()).text(StatsJson.write(s.stats()).data()).instant(s.updatedAt()).text(l.username())
-                            .text(displayName(l)).endRow();
-                });
-
         each(api.copyIn("copy active_days (user_id, day) from stdin"), learners, (l, t) ->
                 l.state().activeDays().forEach(day -> t.uuid(l.id().value()).date(day).endRow()));
 
@@ -249,6 +239,19 @@ public final class CopySampleData implements SampleData {
 
         each(api.copyIn("copy board_period_scores (board, period, user_id, score) from stdin"), learners, (l, t) ->
                 l.state().boards().forEach((key, score) -> t.text(key.board()).text(key.period()).uuid(l.id().value()).number(score).endRow()));
+
+        // Last, just before the commit: a row's board_changed_at (its default) is when the board's followers
+        // take it to have changed, so the time between the two must stay within their overlap (V8).
+        // The names are the board's copies (V8, V9): written here, so the insert trigger that would look
+        // them up has nothing to do.
+        each(api.copyIn("copy learner_states (user_id, points, solved, submissions, streak_last_day, streak_current, streak_longest, "
+                + "badge_level, stats, updated_at, username, display_name) from stdin"), learners, (l, t) -> {
+                    var s = l.state();
+                    t.uuid(l.id().value()).number(s.totals().points()).number(s.totals().solved()).number(s.totals().submissions())
+                            .value(s.streak().lastActiveDay().orElse(null)).number(s.streak().current()).number(s.streak().longest())
+                            .number(s.badgeLevel()).text(StatsJson.write(s.stats()).data()).instant(s.updatedAt()).text(l.username())
+                            .text(displayName(l)).endRow();
+                });
     }
 
     /** The columns an answer's submissions share, in the order of the submissions' COPY. */

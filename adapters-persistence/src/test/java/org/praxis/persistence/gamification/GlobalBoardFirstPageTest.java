@@ -268,4 +268,54 @@ class GlobalBoardFirstPageTest {
         assertEquals(sqlPage(), page());
         assertEquals(1, index.rereads() - before);
     }
+
+    @Test
+    @Order(11)
+    void readersMissingTogetherDoNotStopEachOtherKeepingThePage() throws Exception {
+        sql("update learner_states set points = points + 1, submissions = submissions + 1 where user_id = ?", learnerAt(3));
+        index.poll();
+        var secondStarted = new java.util.concurrent.CountDownLatch(1);
+        var releaseSecond = new java.util.concurrent.CountDownLatch(1);
+        var second = new java.util.concurrent.atomic.AtomicReference<List<GlobalBoardIndex.Ranked>>();
+        var secondReader = new Thread(() -> second.set(index.first(100, 0, () -> {
+            secondStarted.countDown();
+            await(releaseSecond);
+            return ranked();
+        }).stream().map(e -> (GlobalBoardIndex.Ranked) null).toList()));
+        // the first reader misses; while it reads, a second one misses too and is still reading when the first is done
+        var first = index.first(100, 0, () -> {
+            secondReader.start();
+            await(secondStarted);
+            return ranked();
+        });
+        assertEquals(sqlPage(), lines(first));
+        long before = index.rereads();
+        assertEquals(sqlPage(), page(), "the first reader's page was kept although the second was still reading");
+        assertEquals(0, index.rereads() - before);
+        releaseSecond.countDown();
+        secondReader.join();
+        before = index.rereads();
+        assertEquals(sqlPage(), page(), "and it is still served after the second reader is done");
+        assertEquals(0, index.rereads() - before);
+    }
+
+    private List<GlobalBoardIndex.Ranked> ranked() {
+        return dsl.resultQuery("select s.user_id, u.username, coalesce(u.display_name, u.username), s.points, s.streak_longest, "
+                        + "rank() over (order by s.points desc, s.streak_longest desc) from learner_states s join users u on u.id = s.user_id "
+                        + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username limit 100")
+                .fetch(r -> new GlobalBoardIndex.Ranked(r.get(0, UUID.class), GlobalBoardIndex.key(r.get(3, Long.class), r.get(4, Integer.class)),
+                        new Entry(r.get(5, Integer.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Long.class),
+                                Optional.of(r.get(4, Integer.class)), Optional.empty())));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the other reader did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

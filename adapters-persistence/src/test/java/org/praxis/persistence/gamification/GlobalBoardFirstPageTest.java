@@ -318,4 +318,16 @@ class GlobalBoardFirstPageTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    @Order(12)
+    void aLearnerRenamedBeforeJoiningTheBoardJoinsWithBothNames() {
+        UUID late = UUID.randomUUID();
+        sql("insert into users (id, username, display_name, created_at, updated_at) values (?, 'zz-late', 'Late Name', now(), now())", late);
+        sql("insert into learner_states (user_id, points, streak_longest, submissions, updated_at) values (?, 0, 0, 0, now())", late);
+        sql("update users set username = 'zz-renamed' where id = ?", late);
+        sql("update learner_states set points = 5, submissions = 1 where user_id = ?", late);
+        assertEquals(List.of("zz-renamed", "Late Name"), dsl.resultQuery("select username, display_name from learner_states where user_id = ?", late)
+                .fetchOne().intoList().stream().map(Object::toString).toList());
+    }
 }

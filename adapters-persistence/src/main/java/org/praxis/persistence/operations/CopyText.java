@@ -166,10 +166,7 @@ final class CopyText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                utf8(s, i);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                }
+                i = utf8(s, i);
             } else if (c == '"') {
                 put3('\\', '\\', '"');
             } else if (c == '\\') {
@@ -230,10 +227,7 @@ final class CopyText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                utf8(s, i);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                }
+                i = utf8(s, i);
                 continue;
             }
             switch (c) {
@@ -246,8 +240,11 @@ final class CopyText {
         }
     }
 
-    /** The character (or surrogate pair) at {@code i} in UTF-8, as String.getBytes writes it (a lone surrogate as '?'). */
-    private void utf8(String s, int i) {
+    /**
+     * The character (or surrogate pair) at {@code i} in UTF-8, as String.getBytes writes it (a lone surrogate
+     * as '?'); returns the index of the last character it took (i + 1 after a pair).
+     */
+    private int utf8(String s, int i) {
         char c = s.charAt(i);
         if (c < 0x800) {
             buffer[length++] = (byte) (0xC0 | (c >> 6));
@@ -259,14 +256,15 @@ final class CopyText {
                 buffer[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 buffer[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                 buffer[length++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                buffer[length++] = '?';
+                return i + 1;
             }
+            buffer[length++] = '?';
         } else {
             buffer[length++] = (byte) (0xE0 | (c >> 12));
             buffer[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
             buffer[length++] = (byte) (0x80 | (c & 0x3F));
         }
+        return i;
     }
 
     /** As {@link Instant#toString()}: seconds always, the fraction in groups of three digits as needed. */

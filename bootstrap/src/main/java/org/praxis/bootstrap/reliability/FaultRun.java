@@ -480,21 +480,22 @@ final class FaultRun {
     }
 
     private Optional<Outcome> submit(Service service, Learner learner, String problem, String answer, String key) {
-        try {
-            return Optional.of(send(service, "POST", "/v1/problems/" + problem + "/submissions", learner.token(),
-                    JSON.writeValueAsString(Map.of("answer", answer)), key));
-        } catch (IOException e) {
-            connectionErrors.incrementAndGet();
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return attempt(() -> send(service, "POST", "/v1/problems/" + problem + "/submissions", learner.token(),
+                JSON.writeValueAsString(Map.of("answer", answer)), key));
     }
 
     private Optional<Outcome> get(Service service, String path, String token) {
+        return attempt(() -> send(service, "GET", path, token, null, null));
+    }
+
+    private interface Request {
+        Outcome send() throws IOException, InterruptedException;
+    }
+
+    /** A request's outcome, or none when the connection failed (counted) or the run is being stopped. */
+    private Optional<Outcome> attempt(Request request) {
         try {
-            return Optional.of(send(service, "GET", path, token, null, null));
+            return Optional.of(request.send());
         } catch (IOException e) {
             connectionErrors.incrementAndGet();
             return Optional.empty();

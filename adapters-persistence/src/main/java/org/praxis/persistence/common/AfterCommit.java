@@ -8,9 +8,11 @@ import org.jooq.TransactionListener;
 
 /**
  * Work to do once the current transaction has committed (dropping a cache, say), and not at all if it
- * rolls back. Outside a transaction the work runs at once. {@link Jooq#over} installs the listener,
- * so this follows every transaction of {@link JooqTransactions}, nested ones included (the work waits
- * for the outermost commit).
+ * rolls back or its commit fails. Outside a transaction the work runs at once. {@link Jooq#over}
+ * installs the listener, so this follows every transaction of {@link JooqTransactions}, nested ones
+ * included (the work waits for the outermost commit). jOOQ calls {@code commitEnd} even when the
+ * commit failed (a deferred write of {@link Pipeline} travels with the COMMIT and can fail it), so the
+ * work is only set aside there: {@link JooqTransactions} runs it once the transaction has returned.
  */
 public final class AfterCommit implements TransactionListener {
     static final AfterCommit LISTENER = new AfterCommit();
@@ -30,11 +32,22 @@ public final class AfterCommit implements TransactionListener {
     }
 
     /** Counted once the transaction has begun (a begin that fails opens nothing to close). */
+    /** Runs the work of the outermost transaction that has just committed on this thread. */
+    static void committed() {
+        State state = STATE.get();
+        if (state.depth == 0 && !state.committed.isEmpty()) {
+            var work = new ArrayList<>(state.committed);
+            state.committed.clear();
+            work.forEach(Runnable::run);
+        }
+    }
+
     @Override
     public void beginEnd(TransactionContext ctx) {
         State state = STATE.get();
         if (state.depth == 0) {
             state.pending.clear();
+            state.committed.clear();
         }
         state.depth++;
     }
@@ -44,9 +57,8 @@ public final class AfterCommit implements TransactionListener {
         State state = STATE.get();
         state.depth = Math.max(0, state.depth - 1);
         if (state.depth == 0) {
-            var work = new ArrayList<>(state.pending);
+            state.committed.addAll(state.pending);
             state.pending.clear();
-            work.forEach(Runnable::run);
         }
     }
 
@@ -56,11 +68,14 @@ public final class AfterCommit implements TransactionListener {
         state.depth = Math.max(0, state.depth - 1);
         if (state.depth == 0) {
             state.pending.clear();
+            state.committed.clear();
         }
     }
 
     private static final class State {
         int depth;
         final List<Runnable> pending = new ArrayList<>();
+        /** The outermost transaction's work once jOOQ says it committed, until it has returned. */
+        final List<Runnable> committed = new ArrayList<>();
     }
 }

@@ -26,7 +26,9 @@ public final class JooqTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return withRetries(() -> dsl.transactionResult(work::get));
+        T result = withRetries(() -> dsl.transactionResult(work::get));
+        AfterCommit.committed();
+        return result;
     }
 
     /**

@@ -8,17 +8,21 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.persistence.testing.FreshDatabase;
 
 @ExtendWith(FreshDatabase.class)
 class AfterCommitTest {
+    private final DSLContext dsl;
     private final JooqTransactions tx;
     private final List<String> done = new ArrayList<>();
 
     AfterCommitTest(DataSource dataSource) {
-        tx = new JooqTransactions(Jooq.over(dataSource));
+        dsl = Jooq.over(dataSource);
+        tx = new JooqTransactions(dsl);
     }
 
     @Test
@@ -37,6 +41,19 @@ class AfterCommitTest {
             AfterCommit.run(() -> done.add("rolled back"));
             throw new IllegalStateException("no");
         }));
+        tx.run(() -> AfterCommit.run(() -> done.add("committed")));
+        assertEquals(List.of("committed"), done);
+    }
+
+    @Test
+    void aCommitThatFailsDropsTheWork() {
+        // the deferred write travels with the COMMIT and fails it: jOOQ still calls commitEnd
+        var failure = assertThrows(DataAccessException.class, () -> tx.run(() -> {
+            AfterCommit.run(() -> done.add("not committed"));
+            Pipeline.write(dsl.query("insert into roles (name, description) values ('learner', 'a second learner role')"));
+        }));
+        assertEquals("23505", JooqTransactions.SqlStates.of(failure));
+        assertEquals(List.of(), done);
         tx.run(() -> AfterCommit.run(() -> done.add("committed")));
         assertEquals(List.of("committed"), done);
     }

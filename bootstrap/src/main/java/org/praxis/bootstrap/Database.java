@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,14 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Settings settings, MeterRegistry registry) {
+        return open(settings, registry, Map.of());
+    }
+
+    /**
+     * As {@link #open(Settings, MeterRegistry)}, with server settings for the embedded server only (a
+     * server in DATABASE_URL is the operator's to configure): they last as long as this process's server.
+     */
+    public static Database open(Settings settings, MeterRegistry registry, Map<String, String> embeddedServerSettings) {
         EmbeddedPostgres embedded = null;
         DatabaseUrl url;
         String location;
@@ -49,7 +58,7 @@ public final class Database implements AutoCloseable {
             location = url.redacted();
         } else {
             Path folder = settings.dataDir().resolve("pgdata").toAbsolutePath();
-            embedded = startEmbedded(folder);
+            embedded = startEmbedded(folder, embeddedServerSettings);
             url = new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
             location = "embedded PostgreSQL in " + folder;
         }
@@ -86,16 +95,17 @@ public final class Database implements AutoCloseable {
         closeQuietly(embedded);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path folder) {
+    private static EmbeddedPostgres startEmbedded(Path folder, Map<String, String> serverSettings) {
         try {
             Files.createDirectories(folder);
             LOG.info("starting the embedded PostgreSQL in {}", folder);
-            return EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
                     // the embedded default is off: a crash of the server would lose commits already acknowledged
-                    .setServerConfig("synchronous_commit", "on")
-                    .start();
+                    .setServerConfig("synchronous_commit", "on");
+            serverSettings.forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("cannot start the embedded PostgreSQL in " + folder + ": " + rootMessage(e)
                     + " (is another Praxis using this folder? set PRAXIS_DATA_DIR to another one)", e);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -61,13 +62,29 @@ final class LoadSampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The embedded server's settings while it takes a load (this process's server only; the next
+     * {@code serve} starts it with its usual ones). At a million learners the boards' indexes take rows
+     * at random places: they stay in the larger buffers instead of being read and written back over and
+     * over; one checkpoint every few gigabytes of WAL instead of one a minute; no full-page images, which
+     * protect against torn pages on an operating-system crash the embedded server does not survive anyway
+     * (it runs without fsync); and no autovacuum on partitions that grow all the time (the load ends with
+     * ANALYZE, and the next {@code serve} vacuums).
+     */
+    static final Map<String, String> BULK_LOAD_SERVER = Map.of(
+            "shared_buffers", "1GB",
+            "max_wal_size", "8GB",
+            "checkpoint_timeout", "1h",
+            "full_page_writes", "off",
+            "autovacuum", "off");
+
     @Override
     public Integer call() {
         settings.check();
         Logging.level(settings.logLevel());
         var command = command();
         var err = spec.commandLine().getErr();
-        try (var database = Database.open(settings, new SimpleMeterRegistry())) {
+        try (var database = Database.open(settings, new SimpleMeterRegistry(), BULK_LOAD_SERVER)) {
             database.migrate();
             if (new CopySampleData(database.dataSource()).publishedProblems().isEmpty()) {
                 DemoContent.load(database.dataSource());

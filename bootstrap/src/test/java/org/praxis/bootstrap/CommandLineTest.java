@@ -17,9 +17,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class CommandLineTest {
 
     @Test
-    void theEmbeddedDatabaseKeepsRowsAcrossARestart(@TempDir Path dataDir) throws Exception {
+    void theEmbeddedDatabaseKeepsRowsAcrossARestartAndABulkLoadsSettingsOnlyForItsOwnServer(@TempDir Path dataDir) throws Exception {
         var settings = settings("--data-dir", dataDir.toString());
-        try (var database = Database.open(settings, new SimpleMeterRegistry())) {
+        try (var database = Database.open(settings, new SimpleMeterRegistry(), LoadSampleCommand.BULK_LOAD_SERVER)) {
+            assertEquals("off", show(database, "autovacuum"));
+            assertEquals("1GB", show(database, "shared_buffers"));
+            assertEquals("off", show(database, "full_page_writes"));
             database.migrate();
             try (var c = database.dataSource().getConnection()) {
                 c.createStatement().execute("insert into users (id, username, email, created_at, updated_at) values "
@@ -28,11 +31,20 @@ class CommandLineTest {
         }
         try (var database = Database.open(settings, new SimpleMeterRegistry())) {
             assertEquals(0, database.migrate(), "nothing to migrate the second time");
+            assertEquals("on", show(database, "autovacuum"));
+            assertEquals("on", show(database, "full_page_writes"));
             try (var c = database.dataSource().getConnection();
                     var rows = c.createStatement().executeQuery("select username from users")) {
                 assertTrue(rows.next());
                 assertEquals("kept", rows.getString(1));
             }
+        }
+    }
+
+    private static String show(Database database, String setting) throws Exception {
+        try (var c = database.dataSource().getConnection(); var rows = c.createStatement().executeQuery("show " + setting)) {
+            assertTrue(rows.next());
+            return rows.getString(1);
         }
     }
 

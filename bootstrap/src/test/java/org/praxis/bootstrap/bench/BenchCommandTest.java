@@ -1,6 +1,7 @@
 package org.praxis.bootstrap.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -49,5 +50,12 @@ class BenchCommandTest {
         // round trips are counted, background work told apart by its statements: exact at any size
         assertTrue(markdown.contains("| P2 database round trips per submission | 3 | <= 3 | yes |"), markdown);
         assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));
+        String pipelined = Files.readString(folder.resolve("work").resolve("pgbench-correct-pipelined.sql"));
+        assertTrue(pipelined.contains(")\n\\startpipeline\n") && pipelined.contains("\nBEGIN;\n") && pipelined.endsWith("commit;\n\\endpipeline\n"), pipelined);
+        if (Pgbench.unavailable().isEmpty()) {
+            assertTrue(Pattern.compile("(?m)^\\| P1 HTTP/pgbench pipelined [^|]* \\| [0-9][0-9.]* \\|").matcher(markdown).find(), markdown);
+            assertFalse(markdown.contains("pgbench pipelined failures"), markdown);
+            assertFalse(markdown.contains("pgbench failures"), markdown);
+        }
     }
 }

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.praxis.application.operations.port.out.SampleData;
 import org.praxis.domain.curriculum.ProblemSlug;
 import org.praxis.domain.progress.ProgressStatus;
@@ -98,7 +99,12 @@ public final class CopySampleData implements SampleData {
                             (System.nanoTime() - copied) / 1_000_000);
                 }
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // the first failure is the one to report, whatever the rollback says
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -137,7 +143,44 @@ public final class CopySampleData implements SampleData {
     }
 
     private void copyAll(Connection connection, List<Learner> learners) throws SQLException {
-        var api = connection.unwrap(PGConnection.class).getCopyAPI();
+        var api = new Copies(connection.unwrap(PGConnection.class).getCopyAPI());
+        try {
+            copyAll(api, learners);
+        } catch (SQLException | RuntimeException e) {
+            api.cancel(e);
+            throw e;
+        }
+    }
+
+    /**
+     * The COPYs of one batch; the last one is cancelled when the batch fails in its middle, as the
+     * connection takes nothing else (its rollback included) while a COPY is open.
+     */
+    private static final class Copies {
+        private final CopyManager manager;
+        private CopyIn last;
+
+        Copies(CopyManager manager) {
+            this.manager = manager;
+        }
+
+        CopyIn copyIn(String sql) throws SQLException {
+            last = manager.copyIn(sql);
+            return last;
+        }
+
+        void cancel(Exception failure) {
+            if (last != null && last.isActive()) {
+                try {
+                    last.cancelCopy();
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    private void copyAll(Copies api, List<Learner> learners) throws SQLException {
         var users = new CopyText(api.copyIn("copy users (id, username, email, display_name, time_zone, role, created_at, updated_at) "
                 + "from stdin"));
         for (var l : learners) {

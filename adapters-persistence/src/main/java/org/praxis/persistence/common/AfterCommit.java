@@ -31,7 +31,6 @@ public final class AfterCommit implements TransactionListener {
         }
     }
 
-    /** Counted once the transaction has begun (a begin that fails opens nothing to close). */
     /** Runs the work of the outermost transaction that has just committed on this thread. */
     static void committed() {
         State state = STATE.get();
@@ -42,6 +41,7 @@ public final class AfterCommit implements TransactionListener {
         }
     }
 
+    /** Counted once the transaction has begun (a begin that fails opens nothing to close). */
     @Override
     public void beginEnd(TransactionContext ctx) {
         State state = STATE.get();

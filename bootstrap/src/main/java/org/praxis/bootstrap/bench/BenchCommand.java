@@ -233,24 +233,15 @@ public final class BenchCommand implements Callable<Integer> {
                 results.raw("P1 top statements by total time during HTTP repeat 1 (pg_stat_statements): " + topStatements());
             }
             if (unavailable.isEmpty() && scripts != null) {
-                step("P1 repeat " + r + "/" + repeats + ": pgbench, " + clients + " clients");
-                var run = Pgbench.run(database, scripts.plain(), clients, (int) Math.max(1, duration.toSeconds()), false);
+                var run = pgbench("pgbench", r, scripts.plain(), false);
                 pgbenchRates.add(run.tps());
                 ratios.add(http.perSecond() / run.tps());
-                line += String.format(Locale.ROOT, "; pgbench %.1f tps (%d failed); ratio %.3f", run.tps(), run.failed(),
-                        http.perSecond() / run.tps());
-                if (run.failed() > 0) {
-                    results.raw("pgbench failures, repeat " + r + ": " + HttpLoad.abbreviate(run.output()));
-                }
-                step("P1 repeat " + r + "/" + repeats + ": pgbench pipelined, " + clients + " clients");
-                var pipelined = Pgbench.run(database, scripts.pipelined(), clients, (int) Math.max(1, duration.toSeconds()), true);
+                var pipelined = pgbench("pgbench pipelined", r, scripts.pipelined(), true);
                 pipelinedRates.add(pipelined.tps());
                 pipelinedRatios.add(http.perSecond() / pipelined.tps());
-                line += String.format(Locale.ROOT, "; pgbench pipelined %.1f tps (%d failed); ratio %.3f", pipelined.tps(),
-                        pipelined.failed(), http.perSecond() / pipelined.tps());
-                if (pipelined.failed() > 0) {
-                    results.raw("pgbench pipelined failures, repeat " + r + ": " + HttpLoad.abbreviate(pipelined.output()));
-                }
+                line += String.format(Locale.ROOT, "; pgbench %.1f tps (%d failed); ratio %.3f; pgbench pipelined %.1f tps (%d failed); "
+                        + "ratio %.3f", run.tps(), run.failed(), http.perSecond() / run.tps(), pipelined.tps(), pipelined.failed(),
+                        http.perSecond() / pipelined.tps());
             }
             results.raw(line);
         }
@@ -271,6 +262,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         results.figure("P1 HTTP submissions per second", httpMedian, "/s", "(informative)", null, "median of " + httpRates.size() + " repeats");
         return httpMedian;
+    }
+
+    /** One pgbench side of a P1 repeat; its failures, if any, go to the raw numbers. */
+    private Pgbench.Run pgbench(String what, int repeat, Map<Path, Integer> scripts, boolean pipelined) throws Exception {
+        step("P1 repeat " + repeat + "/" + repeats + ": " + what + ", " + clients + " clients");
+        var run = Pgbench.run(database, scripts, clients, (int) Math.max(1, duration.toSeconds()), pipelined);
+        if (run.failed() > 0) {
+            results.raw(what + " failures, repeat " + repeat + ": " + HttpLoad.abbreviate(run.output()));
+        }
+        return run;
     }
 
     /** pgbench's scripts (file to weight): one statement per round trip, and the whole transaction in one. */
@@ -417,14 +418,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             var trips = proxy.recorded();
-            long theirs = trips.stream().filter(trip -> background.contains(trip) || isConnectionSetup(trip)).count();
+            long theirs = trips.stream().filter(trip -> background.contains(trip) || isHousekeeping(trip)).count();
             double perSubmission = (double) (trips.size() - theirs) / requests.size();
             perKind.put(kind, perSubmission);
             results.raw(String.format(Locale.ROOT, "P2 %s: %d round trips during %d sequential submissions in %.2f s, "
                     + "%d of them background work (statements seen in the idle window, a new connection's setup, or a liveness check): %.2f per submission", kind, trips.size(),
                     requests.size(), elapsed, theirs, perSubmission));
             var shapes = new java.util.TreeMap<String, Integer>();
-            trips.stream().filter(trip -> !background.contains(trip) && !isConnectionSetup(trip)).forEach(trip -> shapes.merge(shape(trip), 1, Integer::sum));
+            trips.stream().filter(trip -> !background.contains(trip) && !isHousekeeping(trip)).forEach(trip -> shapes.merge(shape(trip), 1, Integer::sum));
             results.raw("P2 " + kind + ", the submissions' round trips by their statements: " + shapes);
         }
         proxy.record(false);
@@ -435,13 +436,13 @@ public final class BenchCommand implements Callable<Integer> {
                         + " = " + perKind.values().stream().map(BenchReport::number).toList());
     }
 
-    /** The pool opening a connection (the driver's {@code SET application_name ...}): housekeeping, not a request's. */
     /**
-     * A new connection's {@code SET}s, or a round trip without a statement: the pool's liveness check of a
+     * Housekeeping, not a request's: a new connection's {@code SET}s (the driver's {@code SET
+     * application_name ...}), or a round trip without a statement, the pool's liveness check of a
      * connection idle for over 500 ms (Hikari's {@code isValid}), which a loaded machine triggers between
      * sequential submissions and a busy service does not (as in SubmitRoundTripsTest).
      */
-    private static boolean isConnectionSetup(List<String> trip) {
+    private static boolean isHousekeeping(List<String> trip) {
         return trip.stream().allMatch(sql -> sql.isBlank() || sql.strip().toLowerCase(Locale.ROOT).startsWith("set "));
     }
 

@@ -194,7 +194,7 @@ public final class BenchCommand implements Callable<Integer> {
         step("warming up: every submitter solves every bench problem once");
         presolve(a, submitters);
         double httpRate = submitThroughput(a, submitters, folder);
-        boardReads(a, submitters, readers, httpRate);
+        boardReads(a, b, submitters, readers, httpRate);
         roundTrips(b, proxy, submitters, firstSolvers);
         freshness(a, b, freshness, freshnessRounds);
         upkeep(a);
@@ -487,12 +487,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     // ---- P6 ------------------------------------------------------------------------------------------
 
-    private void boardReads(ServiceProcess a, List<Learner> submitters, List<Learner> readers, double httpRate) throws Exception {
+    private void boardReads(ServiceProcess a, ServiceProcess b, List<Learner> submitters, List<Learner> readers, double httpRate) throws Exception {
         var p50s = new ArrayList<Double>();
         var p99s = new ArrayList<Double>();
         double peakRss = 0;
         double rate = httpRate / 2;
         database.execute("select pg_stat_statements_reset()");
+        var processes = new LinkedHashMap<String, Long>();
+        processes.put("service A", a.pid());
+        processes.put("service B", b.pid());
+        processes.put("the bench (load generator)", ProcessHandle.current().pid());
+        var machine = new MachineCpu(processes);
         for (int r = 1; r <= repeats; r++) {
             step("P6 repeat " + r + "/" + repeats + ": board reads, 8 clients, submissions at " + Math.round(rate) + "/s");
             var writes = new java.util.concurrent.atomic.AtomicReference<HttpLoad.Result>();
@@ -515,12 +520,14 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }, "bench-rss");
+            var cpuBefore = machine.read();
             writer.start();
             sampler.start();
             var reads = HttpLoad.run(8, duration, 0, (client, random) -> random.nextBoolean()
                     ? new HttpLoad.Call("top100", get(a, "/v1/leaderboards/global?limit=100", null))
                     : new HttpLoad.Call("me+5", get(a, "/v1/leaderboards/global/me?neighbours=5", readers.get(random.nextInt(readers.size())))));
             writer.join();
+            var cpuAfter = machine.read();
             sampling.set(false);
             sampler.join();
             peakRss = Math.max(peakRss, rss.get());
@@ -535,6 +542,7 @@ public final class BenchCommand implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, "; meanwhile %d submissions (%.1f/s, %d errors); service VmRSS peak %.0f MiB",
                     w.ok(), w.perSecond(), w.errors(), rss.get()));
             results.raw(line.toString());
+            results.raw("P6 repeat " + r + ", CPU of the machine (/proc): " + MachineCpu.between(cpuBefore, cpuAfter));
         }
         results.raw("P6 top statements by total time (pg_stat_statements): " + topStatements());
         double p50 = Latencies.median(unboxed(p50s));

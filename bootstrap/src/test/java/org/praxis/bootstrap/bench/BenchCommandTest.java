@@ -47,6 +47,9 @@ class BenchCommandTest {
         assertTrue(markdown.contains("not run (--smoke)"), markdown);
         // the exact rank after one's own submission is a correctness property, whatever the sizes
         assertTrue(markdown.contains("| P8 own rank exact on the next request (same instance) | 2 of 2 |"), markdown);
+        // during P6 the machine's CPU is split among the processes that take part, from /proc
+        assertTrue(Pattern.compile("(?m)^- P6 repeat 1, CPU of the machine \\(/proc\\): machine busy [0-9]+% of [0-9]+ cores; PostgreSQL [0-9]+%; "
+                + "service A [0-9]+%; service B [0-9]+%; the bench \\(load generator\\) [0-9]+%; other processes [0-9]+%$").matcher(markdown).find(), markdown);
         // round trips are counted, background work told apart by its statements: exact at any size
         assertTrue(markdown.contains("| P2 database round trips per submission | 3 | <= 3 | yes |"), markdown);
         assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));

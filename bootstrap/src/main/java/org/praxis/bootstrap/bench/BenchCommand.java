@@ -646,7 +646,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void jmh() throws Exception {
-        String command = "./mvnw -q -o -pl domain test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test "
+        String command = "./mvnw -q -pl domain test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test "
                 + "\"-Dexec.args=-cp %classpath org.praxis.domain.bench.ProgressionBenchmark\"";
         Path root = sourceTree();
         if (noJmh || !Files.isRegularFile(root.resolve("mvnw")) || !Files.isDirectory(root.resolve("domain"))) {

@@ -84,7 +84,7 @@ final class LoadSampleCommand implements Callable<Integer> {
         Logging.level(settings.logLevel());
         var command = command();
         var err = spec.commandLine().getErr();
-        try (var database = Database.open(settings, new SimpleMeterRegistry(), BULK_LOAD_SERVER)) {
+        try (var database = database(settings)) {
             database.migrate();
             if (new CopySampleData(database.dataSource()).publishedProblems().isEmpty()) {
                 DemoContent.load(database.dataSource());
@@ -105,6 +105,11 @@ final class LoadSampleCommand implements Callable<Integer> {
                 sandbox.ifPresent(s -> s.close());
             }
         }
+    }
+
+    /** The database a load runs on: an embedded server is started with {@link #BULK_LOAD_SERVER}. */
+    static Database database(Settings settings) {
+        return Database.open(settings, new SimpleMeterRegistry(), BULK_LOAD_SERVER);
     }
 
     private LoadSampleUseCase.Command command() {

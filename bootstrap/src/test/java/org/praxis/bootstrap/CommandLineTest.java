@@ -19,7 +19,8 @@ class CommandLineTest {
     @Test
     void theEmbeddedDatabaseKeepsRowsAcrossARestartAndABulkLoadsSettingsOnlyForItsOwnServer(@TempDir Path dataDir) throws Exception {
         var settings = settings("--data-dir", dataDir.toString());
-        try (var database = Database.open(settings, new SimpleMeterRegistry(), LoadSampleCommand.BULK_LOAD_SERVER)) {
+        // the load command's own way to its database
+        try (var database = LoadSampleCommand.database(settings)) {
             assertEquals("off", show(database, "autovacuum"));
             assertEquals("1GB", show(database, "shared_buffers"));
             assertEquals("off", show(database, "full_page_writes"));

@@ -34,7 +34,7 @@ import org.praxis.persistence.progress.StatsJson;
 /**
  * Sample learners through COPY: each batch on its own connection, in one transaction, table after table
  * in foreign-key order, with the same column values the learning loop's adapters write (encoded by
- * {@link CopyText} and {@link EventJson}, byte for byte what those adapters store). Durability is
+ * {@link CopyText}, {@link CopyBinary} and {@link EventJson}, byte for byte what those adapters store). Durability is
  * relaxed for these transactions only ({@code synchronous_commit = off}): a crash loses at most the
  * last batches, never half of one. Where the user may, the transactions also skip per-row triggers and
  * foreign-key checks ({@code session_replication_role = replica}, local to the transaction, so a dead
@@ -252,29 +252,30 @@ public final class CopySampleData implements SampleData {
 
         // what an answer's submissions share (its problem, text, verdict, tests, grader) is encoded once
         var answers = new IdentityHashMap<Answer, byte[]>();
-        var submissions = new CopyText(api.copyIn("copy submissions (problem_id, problem_version, answer, verdict, score, feedback, tests, "
+        var submissions = new CopyBinary(api.copyIn("copy submissions (problem_id, problem_version, answer, verdict, score, feedback, tests, "
                 + "run_ms, grader, grader_version, id, user_id, points_awarded, xp_awarded, review, progress_status, progress_attempts, "
-                + "progress_best_score, total_points, total_solved, current_streak, longest_streak, submitted_at) from stdin"));
+                + "progress_best_score, total_points, total_solved, current_streak, longest_streak, submitted_at) from stdin with (format binary)"));
         for (var l : learners) {
             for (var s : l.submissions()) {
-                submissions.raw(answers.computeIfAbsent(s.answer(), CopySampleData::answer))
-                        .uuid(s.id().value()).uuid(l.id().value()).number(s.pointsAwarded()).number(s.xpAwarded()).bool(s.review())
-                        .text(STATUS[s.progress().status().ordinal()]).number(s.progress().attempts()).number(s.progress().bestScore())
-                        .number(s.totals().points()).number(s.totals().solved()).number(s.totals().currentStreak())
-                        .number(s.totals().longestStreak()).instant(s.submittedAt()).endRow();
+                submissions.row(23).raw(answers.computeIfAbsent(s.answer(), CopySampleData::answer))
+                        .uuid(s.id().value()).uuid(l.id().value()).int4(s.pointsAwarded()).int4(s.xpAwarded()).bool(s.review())
+                        .text(STATUS[s.progress().status().ordinal()]).int4(s.progress().attempts()).int4(s.progress().bestScore())
+                        .int8(s.totals().points()).int4(s.totals().solved()).int4(s.totals().currentStreak())
+                        .int4(s.totals().longestStreak()).timestamptz(s.submittedAt()).endRow();
             }
         }
         end(submissions);
 
-        var events = new CopyText(api.copyIn("copy learner_events (user_id, submission_id, position, type, payload, occurred_at) from stdin"));
+        var events = new CopyBinary(api.copyIn("copy learner_events (user_id, submission_id, position, type, payload, occurred_at) "
+                + "from stdin with (format binary)"));
         for (var l : learners) {
             for (var s : l.submissions()) {
                 var raised = s.events();
                 for (int i = 0; i < raised.size(); i++) {
                     var event = raised.get(i);
-                    events.uuid(l.id().value()).uuid(s.id().value()).number(i).text(event.type());
+                    events.row(6).uuid(l.id().value()).uuid(s.id().value()).int4(i).text(event.type());
                     EventJson.write(event, events);
-                    events.instant(s.submittedAt()).endRow();
+                    events.timestamptz(s.submittedAt()).endRow();
                 }
             }
         }
@@ -297,13 +298,15 @@ public final class CopySampleData implements SampleData {
                 });
     }
 
-    /** The columns an answer's submissions share, in the order of the submissions' COPY. */
+    /** The ten columns an answer's submissions share, in the order of the submissions' COPY (its first fields). */
     private static byte[] answer(Answer a) {
         var verdict = a.graded().verdict();
-        return new CopyText(null).number(a.problemId()).number(a.problemVersion()).text(a.text())
-                .text(verdict.outcome().name().toLowerCase(Locale.ROOT)).number(verdict.score().value()).text(verdict.feedback())
-                .text(StatsJson.json(verdict.tests().stream().map(JooqSubmissions::test).toList()).data())
-                .value(a.runMillis().orElse(null)).text(a.graded().grader().id()).text(a.graded().grader().version()).bytes();
+        var fields = new CopyBinary(null).int8(a.problemId()).int4(a.problemVersion()).text(a.text())
+                .text(verdict.outcome().name().toLowerCase(Locale.ROOT)).int4(verdict.score().value()).text(verdict.feedback())
+                .text(StatsJson.json(verdict.tests().stream().map(JooqSubmissions::test).toList()).data());
+        (a.runMillis().isPresent() ? fields.int8(a.runMillis().get()) : fields.nul()).text(a.graded().grader().id())
+                .text(a.graded().grader().version());
+        return fields.bytes();
     }
 
     /** One table's rows from the learners who submitted (the others have no state). */
@@ -317,7 +320,7 @@ public final class CopySampleData implements SampleData {
         end(table);
     }
 
-    private static void end(CopyText table) throws SQLException {
+    private static void end(CopyBuffer table) throws SQLException {
         long start = System.nanoTime();
         long rows = table.end();
         if (LOG.isTraceEnabled()) {

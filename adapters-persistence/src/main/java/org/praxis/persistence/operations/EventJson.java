@@ -7,7 +7,7 @@ import org.praxis.domain.progress.DomainEvent;
 import org.praxis.persistence.progress.StatsJson;
 
 /**
- * A domain event's payload in {@code learner_events}, written straight into COPY text: the same JSON,
+ * A domain event's payload in {@code learner_events}, written straight into a binary COPY's json field: the same JSON,
  * byte for byte, that the learning loop stores ({@link EventViews#of} written by Jackson), field for
  * field in the same order, without the map and the serializer per event. An event type not listed
  * here takes that slower path, so a new type is stored right before it is made fast.
@@ -17,11 +17,12 @@ final class EventJson {
     private EventJson() {
     }
 
-    static void write(DomainEvent event, CopyText out) {
+    static void write(DomainEvent event, CopyBinary out) {
         if (!known(event)) {
             out.text(StatsJson.json(EventViews.of(event).fields()).data());
             return;
         }
+        out.beginJson();
         out.json('{');
         name(out, "at", true);
         out.jsonInstant(event.at());
@@ -116,7 +117,7 @@ final class EventJson {
                 || e instanceof DomainEvent.TrackCompleted;
     }
 
-    private static void name(CopyText out, String name, boolean first) {
+    private static void name(CopyBinary out, String name, boolean first) {
         if (!first) {
             out.json(',');
         }
@@ -124,12 +125,12 @@ final class EventJson {
         out.json(':');
     }
 
-    private static void string(CopyText out, String name, String value) {
+    private static void string(CopyBinary out, String name, String value) {
         name(out, name, false);
         out.jsonString(value);
     }
 
-    private static void number(CopyText out, String name, long value) {
+    private static void number(CopyBinary out, String name, long value) {
         name(out, name, false);
         out.jsonNumber(value);
     }

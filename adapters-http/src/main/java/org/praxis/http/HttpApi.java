@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class HttpApi {
     /** Bodies above this are refused with 413 before they are read into memory. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** An oversized body up to this size is read and discarded before the 413, so that the client receives it (larger ones: the connection is closed). */
+    static final long DRAINED_BODY_BYTES = 16 * MAX_BODY_BYTES;
 
     /** How long a stop waits for requests in flight before it closes their connections anyway. */
     public static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
@@ -64,10 +66,16 @@ public final class HttpApi {
             });
             observation.install(config);
             problems.register(config.routes);
-            // refuse an announced oversized body on every route, also on those that never read one: left
-            // unread, Jetty would drop the connection in the middle of the answer
+            // refuse an announced oversized body on every route, also on those that never read one. The
+            // body is read and thrown away first (not kept: memory stays flat) up to DRAINED_BODY_BYTES:
+            // answered while the client still sends, the connection is closed with unread bytes, the
+            // client's socket is reset and the 413 it was sent is lost (about one request in twenty here)
             config.routes.before(ctx -> {
-                if (ctx.contentLength() > MAX_BODY_BYTES) {
+                long length = ctx.contentLength();
+                if (length > MAX_BODY_BYTES) {
+                    if (length <= DRAINED_BODY_BYTES) {
+                        ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    }
                     throw new io.javalin.http.HttpResponseException(413, "body too large");
                 }
             });

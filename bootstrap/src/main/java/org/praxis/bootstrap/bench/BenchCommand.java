@@ -4,7 +4,6 @@ import org.praxis.persistence.common.WireCounter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,8 +292,7 @@ public final class BenchCommand implements Callable<Integer> {
                 String key = "bench-capture-" + UUID.randomUUID();
                 String answer = answer(slug, correct);
                 String[] body = new String[1];
-                var statements = log.capture(() -> body[0] = expect2xx(HttpLoad.CLIENT.send(submit(a, learner, slug, answer, key),
-                        java.net.http.HttpResponse.BodyHandlers.ofString())));
+                var statements = log.capture(() -> body[0] = expect2xx(HttpLoad.send(submit(a, learner, slug, answer, key))));
                 statements.removeIf(s -> background.contains(s.sql()));
                 String submissionId = body[0].replaceAll("(?s).*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
                 var perLearner = new LinkedHashMap<String, String>();
@@ -329,11 +327,13 @@ public final class BenchCommand implements Callable<Integer> {
     private String topStatements() {
         var out = new StringBuilder();
         try (var c = database.dataSource().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean, "
-                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as q from pg_stat_statements order by total_exec_time desc limit 6")) {
+             var rs = st.executeQuery("select calls, round((total_exec_time + total_plan_time)::numeric, 0) as ms, "
+                     + "round(mean_exec_time::numeric, 3) as mean, round((total_plan_time / greatest(calls, 1))::numeric, 3) as plan, "
+                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as q from pg_stat_statements "
+                     + "order by total_exec_time + total_plan_time desc limit 6")) {
             while (rs.next()) {
-                out.append(String.format(Locale.ROOT, "%n  - `%s` calls %d, total %s ms, mean %s ms", rs.getString(4).replace('|', '/'),
-                        rs.getLong(1), rs.getString(2), rs.getString(3)));
+                out.append(String.format(Locale.ROOT, "%n  - `%s` calls %d, total %s ms (planning included), mean %s ms executing + %s ms planning",
+                        rs.getString(5).replace('|', '/'), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         } catch (java.sql.SQLException e) {
             out.append("(pg_stat_statements unavailable: ").append(e.getMessage()).append(')');
@@ -347,9 +347,7 @@ public final class BenchCommand implements Callable<Integer> {
             var futures = new ArrayList<java.util.concurrent.Future<String>>();
             for (var learner : submitters) {
                 for (var slug : PROBLEMS.keySet()) {
-                    futures.add(pool.submit(() -> expect2xx(HttpLoad.CLIENT.send(
-                            submit(a, learner, slug, answer(slug, true), nextKey()),
-                            java.net.http.HttpResponse.BodyHandlers.ofString()))));
+                    futures.add(pool.submit(() -> expect2xx(HttpLoad.send(submit(a, learner, slug, answer(slug, true), nextKey())))));
                 }
             }
             for (var f : futures) {
@@ -384,8 +382,7 @@ public final class BenchCommand implements Callable<Integer> {
         // warm up first: their first use is a one-off per start, not a submission's cost.
         for (var slug : PROBLEMS.keySet()) {
             for (boolean correct : List.of(false, true)) {
-                expect2xx(HttpLoad.CLIENT.send(submit(b, submitters.get(0), slug, answer(slug, correct), nextKey()),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+                expect2xx(HttpLoad.send(submit(b, submitters.get(0), slug, answer(slug, correct), nextKey())));
             }
         }
         proxy.record(true);
@@ -397,7 +394,7 @@ public final class BenchCommand implements Callable<Integer> {
         var slugs = List.copyOf(PROBLEMS.keySet());
         var random = new java.util.Random(8);
         for (String kind : List.of("wrong", "correct, already solved", "correct, first solve")) {
-            var requests = new ArrayList<HttpRequest>();
+            var requests = new ArrayList<HttpLoad.Request>();
             if (kind.startsWith("correct, first")) {
                 for (var learner : firstSolvers) {
                     for (var slug : slugs) {
@@ -414,7 +411,7 @@ public final class BenchCommand implements Callable<Integer> {
             proxy.reset();
             long t0 = System.nanoTime();
             for (var request : requests) {
-                expect2xx(HttpLoad.CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+                expect2xx(HttpLoad.send(request));
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             var trips = proxy.recorded();
@@ -498,6 +495,19 @@ public final class BenchCommand implements Callable<Integer> {
         processes.put("service B", b.pid());
         processes.put("the bench (load generator)", ProcessHandle.current().pid());
         var machine = new MachineCpu(processes);
+        // The same mix once unmeasured first, as P1 and P5 warm up: the service's JIT compiles the read
+        // paths under this load (C2 took about a tenth of the machine in a first repeat's profile).
+        step("P6 warm-up: board reads and submissions, " + Math.min(5_000, duration.toMillis() / 2) + " ms");
+        var warmUp = new Thread(() -> {
+            try {
+                HttpLoad.run(4, Duration.ofMillis(Math.min(5_000, duration.toMillis() / 2)), rate, submitCalls(a, submitters));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-p6-warm-up");
+        warmUp.start();
+        HttpLoad.run(8, Duration.ofMillis(Math.min(5_000, duration.toMillis() / 2)), 0, boardReadCalls(a, readers));
+        warmUp.join();
         for (int r = 1; r <= repeats; r++) {
             step("P6 repeat " + r + "/" + repeats + ": board reads, 8 clients, submissions at " + Math.round(rate) + "/s");
             var writes = new java.util.concurrent.atomic.AtomicReference<HttpLoad.Result>();
@@ -523,9 +533,7 @@ public final class BenchCommand implements Callable<Integer> {
             var cpuBefore = machine.read();
             writer.start();
             sampler.start();
-            var reads = HttpLoad.run(8, duration, 0, (client, random) -> random.nextBoolean()
-                    ? new HttpLoad.Call("top100", get(a, "/v1/leaderboards/global?limit=100", null))
-                    : new HttpLoad.Call("me+5", get(a, "/v1/leaderboards/global/me?neighbours=5", readers.get(random.nextInt(readers.size())))));
+            var reads = HttpLoad.run(8, duration, 0, boardReadCalls(a, readers));
             writer.join();
             var cpuAfter = machine.read();
             sampling.set(false);
@@ -556,6 +564,13 @@ public final class BenchCommand implements Callable<Integer> {
                         + (serviceJvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", serviceJvmOptions)));
     }
 
+    /** P6's reads: the first page or a random placed learner's rank with five neighbours, half and half. */
+    private static HttpLoad.Calls boardReadCalls(ServiceProcess a, List<Learner> readers) {
+        var top = new HttpLoad.Call("top100", get(a, "/v1/leaderboards/global?limit=100", null));
+        var mine = readers.stream().map(r -> new HttpLoad.Call("me+5", get(a, "/v1/leaderboards/global/me?neighbours=5", r))).toList();
+        return (client, random) -> random.nextBoolean() ? top : mine.get(random.nextInt(mine.size()));
+    }
+
     // ---- P8 ------------------------------------------------------------------------------------------
 
     private void freshness(ServiceProcess a, ServiceProcess b, List<Learner> learners, int rounds) throws Exception {
@@ -567,16 +582,15 @@ public final class BenchCommand implements Callable<Integer> {
             String slug = problems.get(r % problems.size());
             var x = learners.get(2 * r);
             var y = learners.get(2 * r + 1);
-            expect2xx(HttpLoad.CLIENT.send(submit(a, x, slug, answer(slug, true), nextKey()), java.net.http.HttpResponse.BodyHandlers.ofString()));
-            String mine = rankAndScore(expect2xx(HttpLoad.CLIENT.send(get(a, "/v1/leaderboards/global/me", x),
-                    java.net.http.HttpResponse.BodyHandlers.ofString())));
+            expect2xx(HttpLoad.send(submit(a, x, slug, answer(slug, true), nextKey())));
+            String mine = rankAndScore(expect2xx(HttpLoad.send(get(a, "/v1/leaderboards/global/me", x))));
             String truthForX = expectedMe(x);
             if (mine.equals(truthForX)) {
                 exact++;
             } else {
                 results.raw("P8 round " + r + ": " + x.username() + "'s rank,score via A was " + mine + ", SQL RANK() says " + truthForX);
             }
-            expect2xx(HttpLoad.CLIENT.send(submit(a, y, slug, answer(slug, true), nextKey()), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            expect2xx(HttpLoad.send(submit(a, y, slug, answer(slug, true), nextKey())));
             long changed = System.nanoTime();
             // polls start at once; SQL's answer (a second or so at a million learners) is computed meanwhile and
             // compared with every answer seen, so the delay is B's, not the bench's
@@ -585,8 +599,7 @@ public final class BenchCommand implements Callable<Integer> {
             long deadline = changed + 10_000_000_000L;
             double delay = Double.NaN;
             while (System.nanoTime() < deadline && Double.isNaN(delay)) {
-                String answer = rankAndScore(expect2xx(HttpLoad.CLIENT.send(get(b, "/v1/leaderboards/global/me", y),
-                        java.net.http.HttpResponse.BodyHandlers.ofString())));
+                String answer = rankAndScore(expect2xx(HttpLoad.send(get(b, "/v1/leaderboards/global/me", y))));
                 seen.add(Map.entry(System.nanoTime(), answer));
                 if (expected.isDone()) {
                     String truth = expected.join();
@@ -731,21 +744,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private HttpRequest submit(ServiceProcess service, Learner learner, String slug, String answer, String key) {
-        return HttpRequest.newBuilder(service.uri("/v1/problems/" + slug + "/submissions"))
-                .header("Authorization", "Bearer " + learner.token())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))
-                .build();
+    private HttpLoad.Request submit(ServiceProcess service, Learner learner, String slug, String answer, String key) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Authorization", "Bearer " + learner.token());
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", key);
+        return HttpLoad.Request.post(service.uri("/v1/problems/" + slug + "/submissions"), headers,
+                "{\"answer\":\"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
-    private static HttpRequest get(ServiceProcess service, String path, Learner learner) {
-        var request = HttpRequest.newBuilder(service.uri(path)).GET();
-        if (learner != null) {
-            request.header("Authorization", "Bearer " + learner.token());
-        }
-        return request.build();
+    private static HttpLoad.Request get(ServiceProcess service, String path, Learner learner) {
+        return HttpLoad.Request.get(service.uri(path), learner == null ? Map.of() : Map.of("Authorization", "Bearer " + learner.token()));
     }
 
     private String nextKey() {
@@ -753,10 +762,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The body of a 2xx answer; anything else stops the bench, since a figure over failed requests means nothing. */
-    private static String expect2xx(java.net.http.HttpResponse<String> response) {
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + HttpLoad.abbreviate(response.body()));
+    private static String expect2xx(HttpLoad.Response response) {
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException(response.request() + " answered "
+                    + response.status() + ": " + HttpLoad.abbreviate(response.body()));
         }
         return response.body();
     }

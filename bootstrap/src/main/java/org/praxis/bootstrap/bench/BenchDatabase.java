@@ -42,6 +42,8 @@ final class BenchDatabase implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
+                // planning is CPU too: a statement planned at every execution shows it (see topStatements)
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("logging_collector", "on")

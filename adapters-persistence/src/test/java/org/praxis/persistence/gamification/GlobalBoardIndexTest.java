@@ -245,6 +245,29 @@ class GlobalBoardIndexTest {
         assertEquals(picks.size(), checked);
     }
 
+    @Test
+    @Order(50)
+    void aReadRunsOnAGenericPlanThatStaysWithinItsStatement() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            var one = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.POSTGRES);
+            var reader = new GlobalBoardIndex(one, Duration.ofSeconds(5));
+            var learner = one.resultQuery("select user_id from learner_states where submissions > 0 order by user_id limit 1").fetchOne(0, UUID.class);
+            // past the driver's prepare threshold (5), so the server-side prepared statement is exercised too
+            for (int i = 0; i < 8; i++) {
+                var reading = reader.catchUpReading(Optional.of(learner), 5);
+                assertEquals(learner, reading.mine().orElseThrow().learner());
+                assertEquals("auto", one.resultQuery("show plan_cache_mode").fetchOne(0, String.class), "after read " + (i + 1));
+            }
+            // PostgreSQL's own choice would be a custom plan, made again at every execution; the pooled
+            // connection may hold the statement's other shapes too (without neighbours), from earlier tests
+            var plans = one.resultQuery("select generic_plans, custom_plans from pg_prepared_statements where statement like '%with me as%'")
+                    .fetch();
+            assertFalse(plans.isEmpty(), "the reading is a prepared statement");
+            assertTrue(plans.stream().anyMatch(p -> p.get(0, Long.class) >= 3), "generic plans: " + plans);
+            assertTrue(plans.stream().allMatch(p -> p.get(1, Long.class) == 0), "no custom plan: " + plans);
+        }
+    }
+
     private void assertNeighboursAsSql(List<Expected> expected, Random random, int samples) {
         var picks = new ArrayList<Integer>(List.of(0, 1, expected.size() - 1, expected.size() - 2));
         for (int i = 0; i < samples; i++) {

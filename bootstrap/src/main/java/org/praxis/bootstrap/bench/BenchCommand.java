@@ -495,19 +495,21 @@ public final class BenchCommand implements Callable<Integer> {
         processes.put("service B", b.pid());
         processes.put("the bench (load generator)", ProcessHandle.current().pid());
         var machine = new MachineCpu(processes);
-        // The same mix once unmeasured first, as P1 and P5 warm up: the service's JIT compiles the read
-        // paths under this load (C2 took about a tenth of the machine in a first repeat's profile).
-        step("P6 warm-up: board reads and submissions, " + Math.min(5_000, duration.toMillis() / 2) + " ms");
+        // The same mix once unmeasured first, as long as a repeat: the service's JIT compiles the read
+        // paths under this load (C2 took about a tenth of the machine in a first repeat's profile, and
+        // the repeats' p99 fell from one to the next after a 5 s warm-up: 30, 23, 13 ms).
+        step("P6 warm-up: board reads and submissions, " + duration.toMillis() + " ms");
         var warmUp = new Thread(() -> {
             try {
-                HttpLoad.run(4, Duration.ofMillis(Math.min(5_000, duration.toMillis() / 2)), rate, submitCalls(a, submitters));
+                HttpLoad.run(4, duration, rate, submitCalls(a, submitters));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "bench-p6-warm-up");
         warmUp.start();
-        HttpLoad.run(8, Duration.ofMillis(Math.min(5_000, duration.toMillis() / 2)), 0, boardReadCalls(a, readers));
+        HttpLoad.run(8, duration, 0, boardReadCalls(a, readers));
         warmUp.join();
+        var accessLog = new AccessLog(a.log());
         for (int r = 1; r <= repeats; r++) {
             step("P6 repeat " + r + "/" + repeats + ": board reads, 8 clients, submissions at " + Math.round(rate) + "/s");
             var writes = new java.util.concurrent.atomic.AtomicReference<HttpLoad.Result>();
@@ -531,6 +533,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }, "bench-rss");
             var cpuBefore = machine.read();
+            long logFrom = accessLog.end();
             writer.start();
             sampler.start();
             var reads = HttpLoad.run(8, duration, 0, boardReadCalls(a, readers));
@@ -551,6 +554,8 @@ public final class BenchCommand implements Callable<Integer> {
                     w.ok(), w.perSecond(), w.errors(), rss.get()));
             results.raw(line.toString());
             results.raw("P6 repeat " + r + ", CPU of the machine (/proc): " + MachineCpu.between(cpuBefore, cpuAfter));
+            results.raw("P6 repeat " + r + ", the service's own time per read (its access log: handler start to end, "
+                    + "without the waits before and after it): " + handlerTimes(accessLog.handlerTimes(logFrom, accessLog.end())));
         }
         results.raw("P6 top statements by total time (pg_stat_statements): " + topStatements());
         double p50 = Latencies.median(unboxed(p50s));
@@ -562,6 +567,19 @@ public final class BenchCommand implements Callable<Integer> {
         results.figure("Service memory under P6 (VmRSS peak)", peakRss, "MiB", "< 512 MiB", peakRss < 512,
                 "VmHWM " + BenchReport.number(a.memoryMib("VmHWM")) + " MiB; JVM options: "
                         + (serviceJvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", serviceJvmOptions)));
+    }
+
+    private static String handlerTimes(Map<String, Latencies> byPath) {
+        var out = new StringBuilder();
+        for (var path : List.of("/v1/leaderboards/global", "/v1/leaderboards/global/me")) {
+            var times = byPath.get(path);
+            if (times != null) {
+                out.append(out.length() == 0 ? "" : "; ").append(path.endsWith("/me") ? "me+5" : "top100")
+                        .append(String.format(Locale.ROOT, " p50 %.2f ms, p99 %.2f ms (%d reads)", times.percentileMillis(50),
+                                times.percentileMillis(99), times.count()));
+            }
+        }
+        return out.length() == 0 ? "no access lines" : out.toString();
     }
 
     /** P6's reads: the first page or a random placed learner's rank with five neighbours, half and half. */

@@ -141,6 +141,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The file its output (the log, access lines included) goes to. */
+    public Path log() {
+        return log;
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port);
     }

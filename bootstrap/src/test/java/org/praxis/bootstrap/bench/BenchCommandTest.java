@@ -33,7 +33,9 @@ class BenchCommandTest {
         var out = new StringWriter();
         var err = new StringWriter();
         int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("bench", "--smoke", "--work-dir", folder.resolve("work").toString(), "--report", report.toString());
+                .execute("bench", "--smoke", "--work-dir", folder.resolve("work").toString(), "--report", report.toString(),
+                        // the services run on this test's class path, whose logback-test.xml would silence their access lines
+                        "--service-jvm-option=-Dlogback.configurationFile=logback.xml");
 
         assertEquals(0, exit, err.toString());
         String markdown = Files.readString(report);
@@ -50,6 +52,10 @@ class BenchCommandTest {
         // during P6 the machine's CPU is split among the processes that take part, from /proc
         assertTrue(Pattern.compile("(?m)^- P6 repeat 1, CPU of the machine \\(/proc\\): machine busy [0-9]+% of [0-9]+ cores; PostgreSQL [0-9]+%; "
                 + "service A [0-9]+%; service B [0-9]+%; the bench \\(load generator\\) [0-9]+%; other processes [0-9]+%$").matcher(markdown).find(), markdown);
+        // and the service's own handler times of the same reads, from its access log
+        assertTrue(Pattern.compile("(?m)^- P6 repeat 1, the service's own time per read \\(its access log[^)]*\\): "
+                + "top100 p50 [0-9.]+ ms, p99 [0-9.]+ ms \\([1-9][0-9]* reads\\); me\\+5 p50 [0-9.]+ ms, p99 [0-9.]+ ms \\([1-9][0-9]* reads\\)$")
+                .matcher(markdown).find(), markdown);
         // round trips are counted, background work told apart by its statements: exact at any size
         assertTrue(markdown.contains("| P2 database round trips per submission | 3 | <= 3 | yes |"), markdown);
         assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));

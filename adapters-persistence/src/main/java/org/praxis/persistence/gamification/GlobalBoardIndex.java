@@ -270,7 +270,9 @@ public final class GlobalBoardIndex {
     private Reading catchUpReading(Optional<UUID> learner, int neighbours, long lookBackMicros) {
         long here = changedHere.get();
         var reading = dsl.connectionResult(c -> {
-            var sql = new StringBuilder(GENERIC_PLAN);
+            // inside a caller's transaction the setting would outlast this statement: planned as PostgreSQL chooses then
+            boolean generic = c.getAutoCommit();
+            var sql = new StringBuilder(generic ? GENERIC_PLAN : "");
             if (learner.isPresent()) {
                 sql.append("with me as (select s.user_id, s.points, s.streak_longest, s.submissions, ")
                         .append(STAMP.formatted("s.board_changed_at"))
@@ -301,8 +303,8 @@ public final class GlobalBoardIndex {
                     }
                 }
                 statement.execute();
-                // the first result is set_config's row; the reading follows
-                if (!statement.getMoreResults()) {
+                // with the generic plan, the first result is set_config's row; the reading follows
+                if (generic && !statement.getMoreResults()) {
                     throw new SQLException("the board's catch-up statement returned no rows");
                 }
                 var changes = new ArrayList<Change>();
@@ -364,7 +366,8 @@ public final class GlobalBoardIndex {
      * custom plan at every execution, as the generic plan's estimate for "changed after ?" is a third of
      * the table: planning the union of seven parts took 0.8 ms of the server's CPU per read, executing it
      * 0.07 ms with the same index scans (docs/performance.md, "Planning"). {@code set_config(..., true)}
-     * lasts until the end of that transaction, so no other statement of the pooled connection sees it.
+     * lasts until the end of that transaction, so no other statement of the pooled connection sees it; on a
+     * connection inside a transaction it would last until that one ends, so there it is left out.
      */
     private static final String GENERIC_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true); ";
 

@@ -265,6 +265,15 @@ class GlobalBoardIndexTest {
             assertFalse(plans.isEmpty(), "the reading is a prepared statement");
             assertTrue(plans.stream().anyMatch(p -> p.get(0, Long.class) >= 3), "generic plans: " + plans);
             assertTrue(plans.stream().allMatch(p -> p.get(1, Long.class) == 0), "no custom plan: " + plans);
+            // inside a transaction the setting would outlast the read: left out there
+            c.setAutoCommit(false);
+            try {
+                assertEquals(learner, reader.catchUpReading(Optional.of(learner), 5).mine().orElseThrow().learner());
+                assertEquals("auto", one.resultQuery("show plan_cache_mode").fetchOne(0, String.class), "inside a transaction");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         }
     }
 

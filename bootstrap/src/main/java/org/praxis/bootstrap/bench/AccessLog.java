@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class AccessLog {
     private static final Pattern LINE = Pattern.compile(
-            "^\\{\"requestId\":\"[^\"]*\",\"method\":\"(\\w+)\",\"path\":\"([^\"]*)\",\"route\":\"[^\"]*\",\"status\":(\\d+),\"millis\":([0-9.]+)");
+            "^\\{\"requestId\":\"[^\"]*\",\"method\":\"(\\w+)\",\"path\":\"([^\"]*)\",\"route\":\"[^\"]*\",\"status\":(\\d+),\"millis\":([0-9.]+),\"bytesIn\"");
 
     private final Path file;
 
@@ -29,7 +29,10 @@ final class AccessLog {
         return file.toFile().length();
     }
 
-    /** The handler times of the GET requests logged from {@code from} to {@code to}, by path. */
+    /**
+     * The handler times of the GET requests logged from {@code from} to {@code to}, by path. A line still
+     * being written at {@code to} does not match (the pattern runs to the field after the time).
+     */
     Map<String, Latencies> handlerTimes(long from, long to) throws IOException {
         var byPath = new TreeMap<String, Latencies>();
         try (var in = new RandomAccessFile(file.toFile(), "r")) {

@@ -489,7 +489,6 @@ public final class BenchCommand implements Callable<Integer> {
         var p99s = new ArrayList<Double>();
         double peakRss = 0;
         double rate = httpRate / 2;
-        database.execute("select pg_stat_statements_reset()");
         var processes = new LinkedHashMap<String, Long>();
         processes.put("service A", a.pid());
         processes.put("service B", b.pid());
@@ -509,6 +508,7 @@ public final class BenchCommand implements Callable<Integer> {
         warmUp.start();
         HttpLoad.run(8, duration, 0, boardReadCalls(a, readers));
         warmUp.join();
+        database.execute("select pg_stat_statements_reset()");
         var accessLog = new AccessLog(a.log());
         for (int r = 1; r <= repeats; r++) {
             step("P6 repeat " + r + "/" + repeats + ": board reads, 8 clients, submissions at " + Math.round(rate) + "/s");

@@ -107,10 +107,15 @@ final class HttpLoad {
         if (connection != null) {
             try {
                 return connection.exchange(request);
-            } catch (IOException e) {
-                // the server closed an idle keep-alive connection: one more try on a new one
+            } catch (Stale e) {
+                // the server closed an idle keep-alive connection before this request reached it: one more
+                // try on a new one (any other failure may come after the server acted, so it is not retried)
                 connection.close();
                 connections.remove(address);
+            } catch (IOException e) {
+                connection.close();
+                connections.remove(address);
+                throw e;
             }
         }
         connection = new Connection(request.uri());
@@ -128,6 +133,13 @@ final class HttpLoad {
     static void closeConnections() {
         CONNECTIONS.get().values().forEach(Connection::close);
         CONNECTIONS.remove();
+    }
+
+    /** The connection was closed before the request reached the server: safe to send it again on a new one. */
+    private static final class Stale extends IOException {
+        Stale(String message) {
+            super(message);
+        }
     }
 
     /** One keep-alive HTTP/1.1 connection: a request, then its whole answer (Content-Length or chunked). */
@@ -150,11 +162,23 @@ final class HttpLoad {
         }
 
         Response exchange(Request request) throws IOException {
-            out.write(request.wire());
-            out.flush();
+            try {
+                return answer(request);
+            } catch (NumberFormatException e) {
+                throw new IOException("not an HTTP answer: " + e.getMessage(), e);
+            }
+        }
+
+        private Response answer(Request request) throws IOException {
+            try {
+                out.write(request.wire());
+                out.flush();
+            } catch (IOException e) {
+                throw new Stale(e.toString());
+            }
             String statusLine = line();
             if (statusLine == null) {
-                throw new IOException("connection closed before an answer");
+                throw new Stale("connection closed before an answer");
             }
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -179,7 +203,10 @@ final class HttpLoad {
                 }
             }
             byte[] content;
-            if (chunked) {
+            if (status / 100 == 1 || status == 204 || status == 304 || request.method().equals("HEAD")) {
+                // answers without a body, whatever their headers say
+                content = new byte[0];
+            } else if (chunked) {
                 var body = new ByteArrayOutputStream();
                 while (true) {
                     String size = line();

@@ -498,13 +498,7 @@ public final class BenchCommand implements Callable<Integer> {
         // paths under this load (C2 took about a tenth of the machine in a first repeat's profile, and
         // the repeats' p99 fell from one to the next after a 5 s warm-up: 30, 23, 13 ms).
         step("P6 warm-up: board reads and submissions, " + duration.toMillis() + " ms");
-        var warmUp = new Thread(() -> {
-            try {
-                HttpLoad.run(4, duration, rate, submitCalls(a, submitters));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-p6-warm-up");
+        var warmUp = submitting(a, submitters, rate, new java.util.concurrent.atomic.AtomicReference<>());
         warmUp.start();
         HttpLoad.run(8, duration, 0, boardReadCalls(a, readers));
         warmUp.join();
@@ -513,13 +507,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int r = 1; r <= repeats; r++) {
             step("P6 repeat " + r + "/" + repeats + ": board reads, 8 clients, submissions at " + Math.round(rate) + "/s");
             var writes = new java.util.concurrent.atomic.AtomicReference<HttpLoad.Result>();
-            var writer = new Thread(() -> {
-                try {
-                    writes.set(HttpLoad.run(4, duration, rate, submitCalls(a, submitters)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bench-p6-writer");
+            var writer = submitting(a, submitters, rate, writes);
             var sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
             var rss = new java.util.concurrent.atomic.AtomicReference<Double>(0.0);
             var sampler = new Thread(() -> {
@@ -567,6 +555,18 @@ public final class BenchCommand implements Callable<Integer> {
         results.figure("Service memory under P6 (VmRSS peak)", peakRss, "MiB", "< 512 MiB", peakRss < 512,
                 "VmHWM " + BenchReport.number(a.memoryMib("VmHWM")) + " MiB; JVM options: "
                         + (serviceJvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", serviceJvmOptions)));
+    }
+
+    /** A thread that, once started, submits for {@code duration} from 4 clients paced to {@code rate}, and leaves the result in {@code result}. */
+    private Thread submitting(ServiceProcess a, List<Learner> submitters, double rate,
+            java.util.concurrent.atomic.AtomicReference<HttpLoad.Result> result) {
+        return new Thread(() -> {
+            try {
+                result.set(HttpLoad.run(4, duration, rate, submitCalls(a, submitters)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-p6-writer");
     }
 
     private static String handlerTimes(Map<String, Latencies> byPath) {

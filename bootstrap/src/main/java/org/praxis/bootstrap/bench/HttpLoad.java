@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class HttpLoad {
     }
 
     /** An HTTP request: its bytes on the wire are built once. */
-    record Request(String method, URI uri, Map<String, String> headers, String body, byte[] wire) {
+    record Request(String method, URI uri, byte[] wire) {
         static Request get(URI uri, Map<String, String> headers) {
             return of("GET", uri, headers, null);
         }
@@ -61,7 +60,7 @@ final class HttpLoad {
             byte[] wire = new byte[head.length + content.length];
             System.arraycopy(head, 0, wire, 0, head.length);
             System.arraycopy(content, 0, wire, head.length, content.length);
-            return new Request(method, uri, Map.copyOf(headers), body, wire);
+            return new Request(method, uri, wire);
         }
 
         @Override

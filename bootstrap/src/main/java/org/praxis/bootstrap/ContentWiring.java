@@ -19,7 +19,7 @@ import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
 import org.praxis.persistence.content.FileContentFolders;
 import org.praxis.persistence.curriculum.CachingCatalogue;
-import org.praxis.persistence.curriculum.ContentListener;
+import org.praxis.persistence.common.ChannelListener;
 import org.praxis.persistence.curriculum.JooqAwards;
 import org.praxis.persistence.curriculum.JooqCatalogue;
 import org.praxis.persistence.curriculum.JooqContentChanges;
@@ -40,7 +40,7 @@ public final class ContentWiring {
 
     /** The content services of one instance; closing it stops the change listener. */
     public record Content(ContentSyncService sync, CatalogueService catalogue, ProblemAuthoringService problems,
-            TrackAuthoringService tracks, CachingCatalogue cache, Optional<ContentListener> listener) implements AutoCloseable {
+            TrackAuthoringService tracks, CachingCatalogue cache, Optional<ChannelListener> listener) implements AutoCloseable {
 
         public CatalogueRoutes catalogueRoutes() {
             return new CatalogueRoutes(catalogue);
@@ -52,7 +52,7 @@ public final class ContentWiring {
 
         @Override
         public void close() {
-            listener.ifPresent(ContentListener::close);
+            listener.ifPresent(ChannelListener::close);
         }
     }
 
@@ -69,8 +69,9 @@ public final class ContentWiring {
         var topics = new JooqTopics(dsl);
         var cache = new CachingCatalogue(new JooqCatalogue(dsl));
         var changes = new JooqContentChanges(dsl, cache);
-        Optional<ContentListener> listener = listen
-                ? Optional.of(new ContentListener(connector(dataSource), cache::invalidate).start())
+        Optional<ChannelListener> listener = listen
+                ? Optional.of(new ChannelListener(JooqContentChanges.CHANNEL, connector(dataSource),
+                        ChannelListener.Subscriber.anyChange(cache::invalidate)).start())
                 : Optional.empty();
         return new Content(
                 new ContentSyncService(new FileContentFolders(), problems, tracks, topics, new JooqAwards(dsl), changes, tx, clock,
@@ -87,7 +88,7 @@ public final class ContentWiring {
     }
 
     /** The listener's own connection, outside the pool (a pool connection held for ever would shrink the pool). */
-    private static ContentListener.Connector connector(DataSource dataSource) {
+    static ChannelListener.Connector connector(DataSource dataSource) {
         if (dataSource instanceof HikariDataSource hikari) {
             return () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
         }

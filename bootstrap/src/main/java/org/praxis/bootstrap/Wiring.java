@@ -22,8 +22,11 @@ import org.praxis.http.json.Json;
 import org.praxis.http.operations.OpenApiDocument;
 import org.praxis.http.operations.OperationsRoutes;
 import org.praxis.mail.identity.LogMailer;
+import org.praxis.persistence.common.ChannelListener;
 import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
+import org.praxis.persistence.identity.BearerCache;
+import org.praxis.persistence.identity.CachingSessions;
 import org.praxis.persistence.identity.JooqAccounts;
 import org.praxis.persistence.identity.JooqCredentials;
 import org.praxis.persistence.identity.JooqExternalIdentities;
@@ -62,7 +65,16 @@ public final class Wiring {
     }
 
     /** The identity services, wired on PostgreSQL. */
-    public record Identity(AccountService accounts, SignInService signIn, CredentialService credentials, BearerTokens tokens) {
+    /**
+     * The identity services, wired on PostgreSQL; {@code bearers} holds the token checks, and answers from
+     * them only while a {@link ChannelListener} on {@link BearerCache#CHANNEL} feeds it (a serving instance).
+     */
+    public record Identity(AccountService accounts, SignInService signIn, CredentialService credentials, BearerTokens tokens,
+            BearerCache bearers) {
+        /** Starts hearing every instance's access changes, so that token checks may be answered from memory. */
+        public ChannelListener listen(DataSource dataSource) {
+            return new ChannelListener(BearerCache.CHANNEL, ContentWiring.connector(dataSource), bearers).start();
+        }
     }
 
     public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry) {
@@ -75,8 +87,16 @@ public final class Wiring {
 
     public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, IdentityConfig identityConfig,
             GradingSettings grading) {
+        return httpApi(dataSource, registry, identity(dataSource, identityConfig), identityConfig, grading);
+    }
+
+    /**
+     * As above, serving {@code identity} (made by {@link #identity} with {@code identityConfig}), so that a test
+     * can use the very services, and bearer cache, the routes use. The API starts its bearer listener.
+     */
+    public static HttpApi httpApi(DataSource dataSource, PrometheusMeterRegistry registry, Identity identity,
+            IdentityConfig identityConfig, GradingSettings grading) {
         var json = new Json();
-        var identity = identity(dataSource, identityConfig);
         var identityRoutes = new IdentityRoutes(new IdentityRoutes.UseCases(identity.signIn(), identity.accounts(),
                 identity.signIn(), identity.signIn(), identity.accounts(), identity.credentials(), identity.credentials(),
                 identity.accounts(), identity.signIn(), identity.accounts()), json, identityConfig.trustForwardedFor());
@@ -92,7 +112,8 @@ public final class Wiring {
                 content.authoringRoutes(json)));
         routes.addAll(learning.routes());
         // the workers stop before the sandbox they grade with closes
-        var api = HttpApi.create(routes, registry, json).closing(content).closing(learning.workers());
+        var api = HttpApi.create(routes, registry, json).closing(content).closing(learning.workers())
+                .closing(identity.listen(dataSource));
         sandbox.ifPresent(api::closing);
         return api;
     }
@@ -104,9 +125,10 @@ public final class Wiring {
         var tokens = new BearerTokens(random);
         // memory-hard hashing: no more at once than there are cores, so a burst cannot exhaust the heap
         var hasher = new Argon2idPasswordHasher(config.argon2(), random, Runtime.getRuntime().availableProcessors());
-        var accounts = new JooqAccounts(dsl);
+        var bearers = new BearerCache();
+        var accounts = new JooqAccounts(dsl, bearers);
         var credentials = new JooqCredentials(dsl);
-        var sessions = new JooqSessions(dsl);
+        var sessions = new CachingSessions(new JooqSessions(dsl), bearers);
         var oneTimeTokens = new JooqOneTimeTokens(dsl);
         var identities = new JooqExternalIdentities(dsl);
         IdentityProviders providers = config.providers().isEmpty() ? IdentityProviders.none()
@@ -117,6 +139,6 @@ public final class Wiring {
                 identities, providers, tx), tokens, config.settings(), config.clock());
         var credentialService = new CredentialService(new CredentialService.Ports(accounts, credentials, hasher, sessions,
                 oneTimeTokens, config.mailer(), tx), tokens, config.settings(), config.clock());
-        return new Identity(accountService, signIn, credentialService, tokens);
+        return new Identity(accountService, signIn, credentialService, tokens, bearers);
     }
 }

@@ -18,6 +18,7 @@ import org.praxis.application.identity.testing.TestClock;
 import org.praxis.domain.identity.Actor;
 import org.praxis.domain.identity.Role;
 import org.praxis.http.HttpApi;
+import org.praxis.persistence.identity.BearerCache;
 import org.praxis.security.identity.Argon2Parameters;
 import org.praxis.security.identity.testing.TestIdentityProvider;
 
@@ -37,6 +38,7 @@ public final class IdentityFixture implements AutoCloseable {
     public final RecordingMailer mailer = new RecordingMailer();
     public final TestIdentityProvider acme = new TestIdentityProvider("acme");
     public final Wiring.IdentityConfig config;
+    /** The services the HTTP routes use (their bearer cache included). */
     public final Wiring.Identity identity;
     public final HttpApi http;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -52,7 +54,26 @@ public final class IdentityFixture implements AutoCloseable {
         config = new Wiring.IdentityConfig(clock, new Argon2Parameters(1024, 1, 1),
                 IdentitySettings.defaults("https://app.example.org"), mailer, List.of(acme.settings()), true);
         identity = Wiring.identity(dataSource, config);
-        http = Wiring.httpApi(dataSource, Metrics.registry(), config, grading).start(0);
+        http = Wiring.httpApi(dataSource, Metrics.registry(), identity, config, grading).start(0);
+    }
+
+    /**
+     * Waits until the bearer cache answers checks, i.e. its listener has subscribed: before that every check
+     * goes to the database, which tests counting round trips must not depend on.
+     */
+    public static void awaitServing(BearerCache bearers) {
+        waitFor("the bearer cache's listener to subscribe", bearers::serving);
+    }
+
+    /** Waits up to 10 s for {@code condition}, looking every 2 ms (what another instance hears comes asynchronously). */
+    public static void waitFor(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 10 s for " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.praxis.domain.gamification.BadgeLadder;
 
 /**
  * Published content, cached in this process (OP2). Every answer is an immutable value; all of them
- * are dropped at once by {@link #invalidate()}, which {@link ContentListener} calls when any instance
+ * are dropped at once by {@link #invalidate()}, which a {@link org.praxis.persistence.common.ChannelListener} calls when any instance
  * announces a change, and {@link JooqContentChanges} calls once this instance's own change committed.
  *
  * <p>Each entry remembers the generation it was loaded in; an invalidation starts a new generation,

@@ -9,12 +9,14 @@ import org.praxis.persistence.common.AfterCommit;
 
 /**
  * {@link ContentChanges} with PostgreSQL's {@code NOTIFY}: the notification is part of the transaction,
- * so every instance's {@link ContentListener} hears it exactly when the change commits (and never
+ * so every instance's {@link org.praxis.persistence.common.ChannelListener} on {@value #CHANNEL} hears it exactly when the change commits (and never
  * when it rolls back). This instance drops its own cache right after the commit as well, so an author
  * reads their own publish at once, without waiting for the notification to come back. Changes take
  * turns through a transaction-scoped advisory lock.
  */
 public final class JooqContentChanges implements ContentChanges {
+    public static final String CHANNEL = "praxis_content";
+
     private final DSLContext dsl;
     private final CachingCatalogue cache;
 
@@ -34,7 +36,7 @@ public final class JooqContentChanges implements ContentChanges {
     @Override
     public void announce(String what) {
         String payload = what.length() > 200 ? what.substring(0, 200) : what;
-        dsl.select(DSL.function("pg_notify", Object.class, DSL.val(ContentListener.CHANNEL), DSL.val(payload))).fetch();
+        dsl.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload))).fetch();
         AfterCommit.run(cache::invalidate);
     }
 }

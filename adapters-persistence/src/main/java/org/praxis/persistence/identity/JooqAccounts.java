@@ -19,9 +19,12 @@ import org.praxis.persistence.schema.tables.records.UsersRecord;
 
 public final class JooqAccounts implements Accounts {
     private final DSLContext dsl;
+    private final BearerCache bearers;
 
-    public JooqAccounts(DSLContext dsl) {
+    /** {@code bearers}: the cached checks of this instance's tokens, dropped for a user whose role, premium flag or account changes here. */
+    public JooqAccounts(DSLContext dsl, BearerCache bearers) {
         this.dsl = Objects.requireNonNull(dsl);
+        this.bearers = Objects.requireNonNull(bearers);
     }
 
     @Override
@@ -88,12 +91,14 @@ public final class JooqAccounts implements Accounts {
 
     @Override
     public void setRole(LearnerId id, Role role, Instant at) {
+        bearers.forgetAfterCommit(id);
         dsl.update(USERS).set(USERS.ROLE, role.code()).set(USERS.UPDATED_AT, Times.utc(at))
                 .where(USERS.ID.eq(id.value())).execute();
     }
 
     @Override
     public void setPremium(LearnerId id, boolean premium, Instant at) {
+        bearers.forgetAfterCommit(id);
         dsl.update(USERS).set(USERS.PREMIUM, premium).set(USERS.UPDATED_AT, Times.utc(at))
                 .where(USERS.ID.eq(id.value())).execute();
     }
@@ -111,6 +116,7 @@ public final class JooqAccounts implements Accounts {
 
     @Override
     public void delete(LearnerId id) {
+        bearers.forgetAfterCommit(id);
         dsl.deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute();
     }
 

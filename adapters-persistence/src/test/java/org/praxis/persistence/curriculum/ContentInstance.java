@@ -11,6 +11,7 @@ import org.praxis.application.curriculum.ContentSyncService;
 import org.praxis.application.curriculum.ContentValidationService;
 import org.praxis.application.curriculum.ProblemAuthoringService;
 import org.praxis.application.curriculum.TrackAuthoringService;
+import org.praxis.persistence.common.ChannelListener;
 import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
 import org.praxis.persistence.content.FileContentFolders;
@@ -24,7 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
 final class ContentInstance implements AutoCloseable {
     final DSLContext dsl;
     final CachingCatalogue cache;
-    final ContentListener listener;
+    final ChannelListener listener;
     final ContentSyncService sync;
     final ContentValidationService validation;
     final CatalogueService catalogue;
@@ -40,8 +41,9 @@ final class ContentInstance implements AutoCloseable {
         cache = new CachingCatalogue(new JooqCatalogue(dsl));
         var changes = new JooqContentChanges(dsl, cache);
         var hikari = (HikariDataSource) dataSource;
-        listener = new ContentListener(() -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()),
-                cache::invalidate).start();
+        listener = new ChannelListener(JooqContentChanges.CHANNEL,
+                () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()),
+                ChannelListener.Subscriber.anyChange(cache::invalidate)).start();
         sync = new ContentSyncService(new FileContentFolders(), problemStore, trackStore, topics, new JooqAwards(dsl), changes, tx, clock,
                 org.praxis.application.grading.port.out.ReferenceSolutions.none());
         validation = new ContentValidationService(new FileContentFolders());

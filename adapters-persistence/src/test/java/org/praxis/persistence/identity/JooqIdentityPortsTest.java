@@ -38,7 +38,7 @@ class JooqIdentityPortsTest extends IdentityPortsContract {
 
     @Override
     protected Accounts accounts() {
-        return new JooqAccounts(dsl);
+        return new JooqAccounts(dsl, new BearerCache());
     }
 
     @Override

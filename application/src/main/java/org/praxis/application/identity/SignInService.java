@@ -157,8 +157,10 @@ public final class SignInService implements SignInUseCase, AuthenticateUseCase, 
             throw invalidToken();
         }
         Instant now = clock.instant();
-        // Every request's check reads the database (session and account together, in one statement): a
-        // sign-out, revocation, expiry, role change or deleted account elsewhere applies on the next request.
+        // One statement when it reaches the database (session and account together). The adapter may answer
+        // it from memory for up to TOUCH_EVERY, but only while it hears the database announce every sign-out,
+        // revocation, role or premium change and deleted account, which then apply on the next request here
+        // and as soon as the announcement arrives elsewhere; an expiry applies at once.
         return ports.tx().oneStatement(() -> ports.sessions().useActive(BearerTokens.hash(token), now, TOUCH_EVERY))
                 .map(bearer -> member(bearer.account()))
                 .orElseThrow(SignInService::invalidToken);

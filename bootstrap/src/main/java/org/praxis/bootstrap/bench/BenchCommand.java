@@ -390,6 +390,8 @@ public final class BenchCommand implements Callable<Integer> {
         Thread.sleep(smoke ? 1_000 : 3_000);
         var background = new java.util.HashSet<List<String>>(proxy.recorded());
         var perKind = new LinkedHashMap<String, Double>();
+        long[] tokenChecks = {0};
+        long[] submissions = {0};
         int n = smoke ? 8 : 100;
         var slugs = List.copyOf(PROBLEMS.keySet());
         var random = new java.util.Random(8);
@@ -416,11 +418,15 @@ public final class BenchCommand implements Callable<Integer> {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             var trips = proxy.recorded();
             long theirs = trips.stream().filter(trip -> background.contains(trip) || isHousekeeping(trip)).count();
-            double perSubmission = (double) (trips.size() - theirs) / requests.size();
+            long checks = trips.stream().filter(BenchCommand::isTokenCheck).count();
+            tokenChecks[0] += checks;
+            submissions[0] += requests.size();
+            double perSubmission = (double) (trips.size() - theirs - checks) / requests.size();
             perKind.put(kind, perSubmission);
             results.raw(String.format(Locale.ROOT, "P2 %s: %d round trips during %d sequential submissions in %.2f s, "
-                    + "%d of them background work (statements seen in the idle window, a new connection's setup, or a liveness check): %.2f per submission", kind, trips.size(),
-                    requests.size(), elapsed, theirs, perSubmission));
+                    + "%d of them background work (statements seen in the idle window, a new connection's setup, or a liveness check), "
+                    + "%d token checks that reached the database (one round trip each): %.2f per submission besides its token check",
+                    kind, trips.size(), requests.size(), elapsed, theirs, checks, perSubmission));
             var shapes = new java.util.TreeMap<String, Integer>();
             trips.stream().filter(trip -> !background.contains(trip) && !isHousekeeping(trip)).forEach(trip -> shapes.merge(shape(trip), 1, Integer::sum));
             results.raw("P2 " + kind + ", the submissions' round trips by their statements: " + shapes);
@@ -428,9 +434,14 @@ public final class BenchCommand implements Callable<Integer> {
         proxy.record(false);
         proxy.reset();
         double worst = perKind.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        results.figure("P2 database round trips per submission", worst, "", "<= 3", worst <= 3.0 + 1e-9,
-                "counted on the wire by WireCounter (a round trip ends at a Sync or Query the client waits for), token check and commit included, background work left out by its statements; the worst kind of " + perKind.keySet()
-                        + " = " + perKind.values().stream().map(BenchReport::number).toList());
+        // the worst request pays its token's check too: one round trip (when a token is first used on the
+        // instance, then once a minute; the bearer cache answers it otherwise)
+        double withCheck = worst + 1;
+        results.figure("P2 database round trips per submission", withCheck, "", "<= 3", withCheck <= 3.0 + 1e-9,
+                "counted on the wire by WireCounter (a round trip ends at a Sync or Query the client waits for), commit included, background work left out by its statements: the worst kind of "
+                        + perKind.keySet() + " = " + perKind.values().stream().map(BenchReport::number).toList()
+                        + " besides the token check, plus the check's one round trip when it reaches the database (" + tokenChecks[0]
+                        + " of these " + submissions[0] + " submissions: a token's first use on the instance, then once a minute; from memory otherwise)");
     }
 
     /**
@@ -444,6 +455,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** A round trip as the first words of its statements, e.g. {@code [with update sessions]} or {@code [begin, insert into ...]}. */
+    /** The bearer token's check: one statement, the session's use recorded in its CTE, alone in its round trip. */
+    private static boolean isTokenCheck(List<String> trip) {
+        return trip.size() == 1 && trip.get(0).strip().replace("\"", "").toLowerCase(Locale.ROOT)
+                .startsWith("with touched as (update sessions");
+    }
+
     private static String shape(List<String> trip) {
         return trip.stream().map(sql -> {
             var words = sql.strip().replace("\"", "").replaceAll("\\s+", " ").split(" ");

@@ -58,6 +58,11 @@ class BenchCommandTest {
                 .matcher(markdown).find(), markdown);
         // round trips are counted, background work told apart by its statements: exact at any size
         assertTrue(markdown.contains("| P2 database round trips per submission | 3 | <= 3 | yes |"), markdown);
+        for (String kind : List.of("wrong", "correct, already solved", "correct, first solve")) {
+            // the submission itself: two round trips, whether or not its token's check reached the database
+            assertTrue(Pattern.compile("(?m)^- P2 " + kind + ": .* token checks that reached the database \\(one round trip each\\): "
+                    + "2\\.00 per submission besides its token check$").matcher(markdown).find(), markdown);
+        }
         assertTrue(Files.readString(folder.resolve("work").resolve("pgbench-correct.sql")).contains("insert into \"submissions\""));
         String pipelined = Files.readString(folder.resolve("work").resolve("pgbench-correct-pipelined.sql"));
         assertTrue(pipelined.contains(")\n\\startpipeline\n") && pipelined.contains("\nBEGIN;\n") && pipelined.endsWith("commit;\n\\endpipeline\n"), pipelined);

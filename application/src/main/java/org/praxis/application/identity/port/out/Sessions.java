@@ -39,7 +39,10 @@ public interface Sessions {
      * with the account read at the same moment; and when the session was last used more than
      * {@code touchEvery} before {@code now} (or never), {@code now} is recorded as its last use. Atomic on
      * its own, and meant to be one statement, so it needs no transaction around it (the session returned
-     * is as it was before this use).
+     * is as it was before this use). An implementation may answer from the checks it made less than
+     * {@code touchEvery} ago, provided every revocation, expiry, role or premium change and deletion since
+     * reaches it (the PostgreSQL adapter's bearer cache hears them announced): the account's profile fields
+     * may then be that old, its role and premium flag not.
      */
     Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery);
 

@@ -1,4 +1,4 @@
-package org.praxis.persistence.curriculum;
+package org.praxis.persistence.common;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,17 +15,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on PostgreSQL's {@value #CHANNEL} channel on a connection of its own, in a thread of its own,
- * and runs {@code onChange} for every notification (OP2: any instance's publish empties every
- * instance's cache). When the connection drops it reconnects, with a growing pause (up to
- * {@value #MAX_BACKOFF_MILLIS} ms), and runs {@code onChange} once more on reconnecting, because
- * notifications sent while it was away are lost.
+ * Listens on one of PostgreSQL's notification channels on a connection of its own, in a thread of its own,
+ * and hands every notification to its {@link Subscriber} (OP2: any instance's publish empties every
+ * instance's content cache; a revoked session leaves every instance's bearer cache). When the connection
+ * drops it tells the subscriber it is deaf, reconnects with a growing pause (up to
+ * {@value #MAX_BACKOFF_MILLIS} ms), and tells it when it listens again, because notifications sent while
+ * it was away are lost. Each feature listens on its own channel and connection.
  */
-public final class ContentListener implements AutoCloseable {
-    public static final String CHANNEL = "praxis_content";
+public final class ChannelListener implements AutoCloseable {
+    /** What a listener tells: every call comes from the listener's own thread, one at a time. */
+    public interface Subscriber {
+        /** Listening from now on; whatever was sent before, while nobody listened, is not heard. */
+        void listening();
+
+        /** A notification on the channel, with its payload (empty when none was given). */
+        void notified(String payload);
+
+        /** Not listening any more (the connection dropped, or the listener closed) until {@link #listening()}. */
+        void deaf();
+
+        /** A subscriber that treats all three the same: something may have changed. */
+        static Subscriber anyChange(Runnable onChange) {
+            Objects.requireNonNull(onChange);
+            return new Subscriber() {
+                @Override
+                public void listening() {
+                    onChange.run();
+                }
+
+                @Override
+                public void notified(String payload) {
+                    onChange.run();
+                }
+
+                @Override
+                public void deaf() {
+                    onChange.run();
+                }
+            };
+        }
+    }
+
     static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final int POLL_MILLIS = 500;
-    private static final Logger LOG = LoggerFactory.getLogger(ContentListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
 
     /** Opens the listener's own connection (not one borrowed from the pool for ever). */
     @FunctionalInterface
@@ -33,8 +66,9 @@ public final class ContentListener implements AutoCloseable {
         Connection connect() throws SQLException;
     }
 
+    private final String channel;
     private final Connector connector;
-    private final Runnable onChange;
+    private final Subscriber subscriber;
     private final Thread thread;
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
@@ -44,14 +78,19 @@ public final class ContentListener implements AutoCloseable {
     private volatile boolean listening;
     private volatile Connection current;
 
-    public ContentListener(Connector connector, Runnable onChange) {
+    /** {@code channel}: a plain identifier (it is written into {@code LISTEN}, which takes no bind values). */
+    public ChannelListener(String channel, Connector connector, Subscriber subscriber) {
+        if (!channel.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain channel name: " + channel);
+        }
+        this.channel = channel;
         this.connector = Objects.requireNonNull(connector);
-        this.onChange = Objects.requireNonNull(onChange);
-        this.thread = new Thread(this::loop, "praxis-content-listener");
+        this.subscriber = Objects.requireNonNull(subscriber);
+        this.thread = new Thread(this::loop, "praxis-listener-" + channel);
         this.thread.setDaemon(true);
     }
 
-    public ContentListener start() {
+    public ChannelListener start() {
         thread.start();
         return this;
     }
@@ -103,33 +142,35 @@ public final class ContentListener implements AutoCloseable {
                 current = connection;
                 connection.setAutoCommit(true);
                 try (var statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
                 connections.incrementAndGet();
                 backoff = 100;
-                // Whatever was announced while nobody listened is lost: start from an empty cache.
-                onChange.run();
+                subscriber.listening();
                 setListening(true);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = postgres.getNotifications(POLL_MILLIS);
-                    if (received != null && received.length > 0) {
-                        notifications.addAndGet(received.length);
-                        onChange.run();
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            notifications.incrementAndGet();
+                            subscriber.notified(notification.getParameter() == null ? "" : notification.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                setListening(false);
-                if (!running) {
-                    break;
+                if (running) {
+                    LOG.warn("listener on {} lost its database connection ({}); reconnecting in {} ms", channel, e.getMessage(), backoff);
                 }
-                LOG.warn("content change listener lost its database connection ({}); reconnecting in {} ms", e.getMessage(), backoff);
-                onChange.run();
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             } finally {
                 current = null;
                 setListening(false);
+                // before any pause: what is sent from now on is not heard
+                subscriber.deaf();
+            }
+            if (running) {
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }

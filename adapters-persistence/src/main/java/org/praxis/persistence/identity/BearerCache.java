@@ -1,0 +1,182 @@
+package org.praxis.persistence.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.praxis.application.identity.port.out.Sessions.Bearer;
+import org.praxis.domain.identity.LearnerId;
+import org.praxis.persistence.common.AfterCommit;
+import org.praxis.persistence.common.ChannelListener;
+
+/**
+ * The bearer tokens this instance checked against the database lately, so that the next request with one
+ * of them needs no round trip for its token (P6: the check was one of {@code /me}'s two round trips, and
+ * its waits for a core were most of the read's tail). A check is answered from here only
+ * <ul>
+ * <li>while this instance listens on {@value #CHANNEL}: the V11 triggers announce there, with the user's
+ * id and when the change commits, every revoked, shortened or deleted session and every new role, premium
+ * flag or deleted user, and each announcement drops that user's entries. A lost connection drops them all
+ * and stops answering until the listener is back. This instance's own such changes drop the user's entries
+ * at once and again right after they commit, without waiting for the announcement;</li>
+ * <li>until the session expires;</li>
+ * <li>for at most the {@code touchEvery} of {@link CachingSessions#useActive} after the database last
+ * checked it, so the session's last use is recorded as often as before, and an account's other fields
+ * (its profile, which nothing reads from a bearer) are at most that old.</li>
+ * </ul>
+ * Entries are keyed by the token's SHA-256, never the token. Each check remembers the generation it began
+ * in; every drop starts a new one, so a check that read the database before a change committed is never
+ * kept after it. At most {@value #MAX_ENTRIES} entries: beyond that, stale ones go first, and a check
+ * finding none stale is not kept (tokens made up by clients are never kept: only active sessions are).
+ */
+public final class BearerCache implements ChannelListener.Subscriber {
+    public static final String CHANNEL = "praxis_access";
+    static final int MAX_ENTRIES = 10_000;
+
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Guards the generation and every change of {@link #entries}, so a drop and a late check never interleave. */
+    private final Object changes = new Object();
+    private volatile long generation;
+    private volatile boolean serving;
+
+    /** The bearer of this token hash, if checked lately enough and nothing has changed for its user since. */
+    Optional<Bearer> find(byte[] tokenHash, Instant now, Duration touchEvery) {
+        if (!serving) {
+            return Optional.empty();
+        }
+        var key = new Key(tokenHash);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!entry.freshAt(now, touchEvery)) {
+            synchronized (changes) {
+                entries.remove(key, entry);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(entry.bearer());
+    }
+
+    /** The generation a check begins in: read it before asking the database. */
+    long generation() {
+        return generation;
+    }
+
+    /**
+     * Keeps what the database answered at {@code checkedAt}, stale {@code touchEvery} later, for a check
+     * that began in generation {@code began}: not if anything was dropped since.
+     */
+    void remember(byte[] tokenHash, Bearer bearer, Instant checkedAt, Duration touchEvery, long began) {
+        synchronized (changes) {
+            if (!serving || generation != began) {
+                return;
+            }
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.values().removeIf(e -> !e.freshAt(checkedAt, e.touchEvery()));
+                if (entries.size() >= MAX_ENTRIES) {
+                    return;
+                }
+            }
+            entries.put(new Key(tokenHash.clone()), new Entry(bearer, checkedAt, touchEvery));
+        }
+    }
+
+    /** Drops the user's entries now. */
+    public void forget(LearnerId user) {
+        synchronized (changes) {
+            generation++;
+            entries.values().removeIf(e -> e.bearer().account().id().equals(user));
+        }
+    }
+
+    /**
+     * Drops the user's entries now and once the current transaction commits (at once outside one): a check
+     * made meanwhile still reads the user as they were before the change.
+     */
+    void forgetAfterCommit(LearnerId user) {
+        forget(user);
+        AfterCommit.run(() -> forget(user));
+    }
+
+    /** How many entries are held (for tests and metrics). */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Whether checks are answered from here (the listener is connected). */
+    public boolean serving() {
+        return serving;
+    }
+
+    @Override
+    public void listening() {
+        synchronized (changes) {
+            generation++;
+            entries.clear();
+            serving = true;
+        }
+    }
+
+    @Override
+    public void notified(String payload) {
+        UUID user;
+        try {
+            user = UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            // not one of the triggers' announcements: whoever sent it meant something changed
+            forgetAll();
+            return;
+        }
+        forget(new LearnerId(user));
+    }
+
+    @Override
+    public void deaf() {
+        synchronized (changes) {
+            serving = false;
+            generation++;
+            entries.clear();
+        }
+    }
+
+    private void forgetAll() {
+        synchronized (changes) {
+            generation++;
+            entries.clear();
+        }
+    }
+
+    private record Entry(Bearer bearer, Instant checkedAt, Duration touchEvery) {
+        boolean freshAt(Instant now, Duration touchEvery) {
+            return now.isBefore(bearer.session().expiresAt()) && !now.isBefore(checkedAt)
+                    && now.isBefore(checkedAt.plus(touchEvery));
+        }
+    }
+
+    /** A token hash as a map key (arrays compare by identity). */
+    private record Key(byte[] hash) {
+        Key {
+            Objects.requireNonNull(hash);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Arrays.equals(hash, key.hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hash);
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + hash.length + " bytes]";
+        }
+    }
+}

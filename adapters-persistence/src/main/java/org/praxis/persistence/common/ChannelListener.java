@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * instance's content cache; a revoked session leaves every instance's bearer cache). When the connection
  * drops it tells the subscriber it is deaf, reconnects with a growing pause (up to
  * {@value #MAX_BACKOFF_MILLIS} ms), and tells it when it listens again, because notifications sent while
- * it was away are lost. Each feature listens on its own channel and connection.
+ * it was away are lost. A quiet connection is asked every few seconds whether it is still there, so a
+ * link that died without a word is noticed within about {@code 5 + 2} seconds. Each feature listens on its
+ * own channel and connection.
  */
 public final class ChannelListener implements AutoCloseable {
     /** What a listener tells: every call comes from the listener's own thread, one at a time. */
@@ -58,6 +60,9 @@ public final class ChannelListener implements AutoCloseable {
 
     static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final int POLL_MILLIS = 500;
+    /** How often a quiet connection is asked whether it is still there, and how long it has to answer. */
+    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
 
     /** Opens the listener's own connection (not one borrowed from the pool for ever). */
@@ -146,16 +151,26 @@ public final class ChannelListener implements AutoCloseable {
                 }
                 connections.incrementAndGet();
                 backoff = 100;
-                subscriber.listening();
+                tell(subscriber::listening);
                 setListening(true);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] received = postgres.getNotifications(POLL_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
                             notifications.incrementAndGet();
-                            subscriber.notified(notification.getParameter() == null ? "" : notification.getParameter());
+                            String payload = notification.getParameter() == null ? "" : notification.getParameter();
+                            tell(() -> subscriber.notified(payload));
                         }
+                    }
+                    // A link that died without a word (a half-open connection) would leave the subscriber
+                    // listening to nothing for as long as the operating system takes to notice: ask.
+                    if (System.nanoTime() - checked > CHECK_EVERY_NANOS) {
+                        if (!connection.isValid(CHECK_TIMEOUT_SECONDS)) {
+                            throw new SQLException("the listening connection did not answer within " + CHECK_TIMEOUT_SECONDS + " s");
+                        }
+                        checked = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -166,12 +181,21 @@ public final class ChannelListener implements AutoCloseable {
                 current = null;
                 setListening(false);
                 // before any pause: what is sent from now on is not heard
-                subscriber.deaf();
+                tell(subscriber::deaf);
             }
             if (running) {
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+    }
+
+    /** A subscriber that fails must not stop the listening (nor skip telling it the rest). */
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("a subscriber of {} failed", channel, e);
         }
     }
 

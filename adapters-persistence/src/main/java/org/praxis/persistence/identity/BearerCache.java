@@ -28,29 +28,38 @@ import org.praxis.persistence.common.ChannelListener;
  * checked it, so the session's last use is recorded as often as before, and an account's other fields
  * (its profile, which nothing reads from a bearer) are at most that old.</li>
  * </ul>
- * Entries are keyed by the token's SHA-256, never the token. Each check remembers the generation it began
- * in; every drop starts a new one, so a check that read the database before a change committed is never
- * kept after it. At most {@value #MAX_ENTRIES} entries: beyond that, stale ones go first, and a check
- * finding none stale is not kept (tokens made up by clients are never kept: only active sessions are).
+ * Entries are keyed by the token's SHA-256, never the token. Each check remembers how many drops there had
+ * been when it began, and is not kept if its user's entries (or all) were dropped since: a check that read
+ * the database before a change committed is never kept after it. At most {@value #MAX_ENTRIES} entries:
+ * beyond that, stale ones go first, and a check finding none stale is not kept (tokens made up by clients
+ * are never kept: only active sessions are).
  */
 public final class BearerCache implements ChannelListener.Subscriber {
     public static final String CHANNEL = "praxis_access";
     static final int MAX_ENTRIES = 10_000;
+    /** Users share the record of their last drop this many ways: an unrelated drop rarely discards a check. */
+    private static final int STRIPES = 1024;
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
-    /** Guards the generation and every change of {@link #entries}, so a drop and a late check never interleave. */
+    /** Guards every drop and every change of {@link #entries}, so a drop and a late check never interleave. */
     private final Object changes = new Object();
-    private volatile long generation;
+    /** How many drops there have been; a check begins by reading it. Written under {@link #changes}. */
+    private volatile long drops;
+    /** Guarded by {@link #changes}: the number of the last drop of any user of each stripe. */
+    private final long[] userDropped = new long[STRIPES];
+    /** Guarded by {@link #changes}: the number of the last drop of everything. */
+    private long everythingDropped;
+    /** Guarded by {@link #changes}: when full of fresh entries, the first moment one of them goes stale. */
+    private Instant noRoomUntil = Instant.MIN;
     private volatile boolean serving;
 
     /** The bearer of this token hash, if checked lately enough and nothing has changed for its user since. */
     Optional<Bearer> find(byte[] tokenHash, Instant now, Duration touchEvery) {
-        if (!serving) {
-            return Optional.empty();
-        }
+        long before = drops;
         var key = new Key(tokenHash);
         Entry entry = entries.get(key);
-        if (entry == null) {
+        // a drop under way meanwhile may be about this very entry: ask the database
+        if (entry == null || !serving || drops != before) {
             return Optional.empty();
         }
         if (!entry.freshAt(now, touchEvery)) {
@@ -62,41 +71,52 @@ public final class BearerCache implements ChannelListener.Subscriber {
         return Optional.of(entry.bearer());
     }
 
-    /** The generation a check begins in: read it before asking the database. */
+    /** Where a check begins: read it before asking the database, and hand it to {@link #remember}. */
     long generation() {
-        return generation;
+        return drops;
     }
 
     /**
-     * Keeps what the database answered at {@code checkedAt}, stale {@code touchEvery} later, for a check
-     * that began in generation {@code began}: not if anything was dropped since.
+     * Keeps what the database answered at {@code checkedAt}, stale {@code touchEvery} later (or at the
+     * session's expiry), for a check that began at {@code began}: not if the user's entries, or all of
+     * them, were dropped since.
      */
     void remember(byte[] tokenHash, Bearer bearer, Instant checkedAt, Duration touchEvery, long began) {
         synchronized (changes) {
-            if (!serving || generation != began) {
+            if (!serving || everythingDropped > began || userDropped[stripe(bearer.account().id())] > began) {
                 return;
             }
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.values().removeIf(e -> !e.freshAt(checkedAt, e.touchEvery()));
-                if (entries.size() >= MAX_ENTRIES) {
-                    return;
-                }
+            if (entries.size() >= MAX_ENTRIES && !makeRoom(checkedAt)) {
+                return;
             }
             entries.put(new Key(tokenHash.clone()), new Entry(bearer, checkedAt, touchEvery));
         }
     }
 
+    /** Drops the stale entries; when none is, remembers when one will be, so that no check scans them all before. */
+    private boolean makeRoom(Instant now) {
+        if (now.isBefore(noRoomUntil)) {
+            return false;
+        }
+        entries.values().removeIf(e -> !e.freshAt(now, e.touchEvery()));
+        if (entries.size() < MAX_ENTRIES) {
+            return true;
+        }
+        noRoomUntil = entries.values().stream().map(Entry::staleFrom).min(Instant::compareTo).orElse(Instant.MIN);
+        return false;
+    }
+
     /** Drops the user's entries now. */
     public void forget(LearnerId user) {
         synchronized (changes) {
-            generation++;
+            userDropped[stripe(user)] = ++drops;
             entries.values().removeIf(e -> e.bearer().account().id().equals(user));
         }
     }
 
     /**
-     * Drops the user's entries now and once the current transaction commits (at once outside one): a check
-     * made meanwhile still reads the user as they were before the change.
+     * For a change of the user just written: drops the user's entries now and once the current transaction
+     * commits (at once outside one), so that no check that read the user before the commit is kept.
      */
     void forgetAfterCommit(LearnerId user) {
         forget(user);
@@ -116,8 +136,7 @@ public final class BearerCache implements ChannelListener.Subscriber {
     @Override
     public void listening() {
         synchronized (changes) {
-            generation++;
-            entries.clear();
+            dropEverything();
             serving = true;
         }
     }
@@ -129,7 +148,9 @@ public final class BearerCache implements ChannelListener.Subscriber {
             user = UUID.fromString(payload);
         } catch (IllegalArgumentException e) {
             // not one of the triggers' announcements: whoever sent it meant something changed
-            forgetAll();
+            synchronized (changes) {
+                dropEverything();
+            }
             return;
         }
         forget(new LearnerId(user));
@@ -139,22 +160,30 @@ public final class BearerCache implements ChannelListener.Subscriber {
     public void deaf() {
         synchronized (changes) {
             serving = false;
-            generation++;
-            entries.clear();
+            dropEverything();
         }
     }
 
-    private void forgetAll() {
-        synchronized (changes) {
-            generation++;
-            entries.clear();
-        }
+    /** Under {@link #changes}. */
+    private void dropEverything() {
+        everythingDropped = ++drops;
+        entries.clear();
+        noRoomUntil = Instant.MIN;
+    }
+
+    private static int stripe(LearnerId user) {
+        return Math.floorMod(user.value().hashCode(), STRIPES);
     }
 
     private record Entry(Bearer bearer, Instant checkedAt, Duration touchEvery) {
         boolean freshAt(Instant now, Duration touchEvery) {
             return now.isBefore(bearer.session().expiresAt()) && !now.isBefore(checkedAt)
                     && now.isBefore(checkedAt.plus(touchEvery));
+        }
+
+        Instant staleFrom() {
+            var aged = checkedAt.plus(touchEvery);
+            return aged.isBefore(bearer.session().expiresAt()) ? aged : bearer.session().expiresAt();
         }
     }
 

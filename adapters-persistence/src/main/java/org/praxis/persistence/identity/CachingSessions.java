@@ -57,13 +57,15 @@ public final class CachingSessions implements Sessions {
 
     @Override
     public boolean revoke(LearnerId user, UUID session, Instant at) {
+        boolean revoked = delegate.revoke(user, session, at);
         cache.forgetAfterCommit(user);
-        return delegate.revoke(user, session, at);
+        return revoked;
     }
 
     @Override
     public int revokeAll(LearnerId user, Optional<UUID> keep, Instant at) {
+        int revoked = delegate.revokeAll(user, keep, at);
         cache.forgetAfterCommit(user);
-        return delegate.revokeAll(user, keep, at);
+        return revoked;
     }
 }

@@ -91,16 +91,16 @@ public final class JooqAccounts implements Accounts {
 
     @Override
     public void setRole(LearnerId id, Role role, Instant at) {
-        bearers.forgetAfterCommit(id);
         dsl.update(USERS).set(USERS.ROLE, role.code()).set(USERS.UPDATED_AT, Times.utc(at))
                 .where(USERS.ID.eq(id.value())).execute();
+        bearers.forgetAfterCommit(id);
     }
 
     @Override
     public void setPremium(LearnerId id, boolean premium, Instant at) {
-        bearers.forgetAfterCommit(id);
         dsl.update(USERS).set(USERS.PREMIUM, premium).set(USERS.UPDATED_AT, Times.utc(at))
                 .where(USERS.ID.eq(id.value())).execute();
+        bearers.forgetAfterCommit(id);
     }
 
     @Override
@@ -116,8 +116,8 @@ public final class JooqAccounts implements Accounts {
 
     @Override
     public void delete(LearnerId id) {
-        bearers.forgetAfterCommit(id);
         dsl.deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute();
+        bearers.forgetAfterCommit(id);
     }
 
     private Optional<Account> one(Condition condition) {

@@ -130,21 +130,30 @@ class BearerAnnouncementsTest {
         session(ada, "ada-phone");
 
         cacheOnBoth("ada-token", "ada-phone");
+        long[] heard = heardByBoth();
         first.tx.run(() -> first.sessions.revokeAll(ada, Optional.empty(), NOW));
+        assertEquals(Optional.empty(), first.check("ada-token", NOW), "refused at once where it was written");
         waitFor("both sessions to be refused on the other instance",
                 () -> second.check("ada-token", NOW).isEmpty() && second.check("ada-phone", NOW).isEmpty());
+        awaitHeardByBoth(heard);
 
         session(ada, "ada-again");
         cacheOnBoth("ada-again");
+        heard = heardByBoth();
         first.tx.run(() -> first.accounts.setRole(ada, Role.AUTHOR, NOW));
         assertEquals(Role.AUTHOR, first.check("ada-again", NOW).orElseThrow().account().role());
         waitFor("the other instance to read the new role",
                 () -> second.check("ada-again", NOW).orElseThrow().account().role() == Role.AUTHOR);
+        awaitHeardByBoth(heard);
 
+        cacheOnBoth("ada-again");
+        heard = heardByBoth();
         first.tx.run(() -> first.accounts.setPremium(ada, true, NOW));
         assertTrue(first.check("ada-again", NOW).orElseThrow().account().premium());
         waitFor("the other instance to read the premium flag", () -> second.check("ada-again", NOW).orElseThrow().account().premium());
+        awaitHeardByBoth(heard);
 
+        cacheOnBoth("ada-again");
         first.tx.run(() -> first.accounts.delete(ada));
         assertEquals(Optional.empty(), first.check("ada-again", NOW));
         waitFor("the other instance to refuse the deleted account's token", () -> second.check("ada-again", NOW).isEmpty());
@@ -178,9 +187,11 @@ class BearerAnnouncementsTest {
             throw new IllegalStateException("the sign-out fails");
         }));
         first.tx.run(() -> first.accounts.setPremium(ada, true, NOW));
+        first.tx.run(() -> first.accounts.setPremium(ada, false, NOW));
 
-        waitFor("the premium flag's announcement", () -> second.listener.notificationsReceived() > heard);
-        assertEquals(heard + 1, second.listener.notificationsReceived(), "only the premium flag was announced (announcements keep their order)");
+        // announcements keep their order: had anything before announced, a third would have arrived by the second flag's
+        waitFor("the premium flags' announcements", () -> second.listener.notificationsReceived() >= heard + 2);
+        assertEquals(heard + 2, second.listener.notificationsReceived(), "only the two premium flags were announced");
         assertTrue(second.check("ada-token", NOW.plus(Duration.ofMinutes(2))).isPresent(), "the rolled-back sign-out left the session active");
     }
 
@@ -211,6 +222,16 @@ class BearerAnnouncementsTest {
         assertTrue(second.check("ada-token", NOW).isPresent());
         assertTrue(second.check("ada-token", NOW).isPresent());
         assertEquals(before + 2, second.databaseChecks.get(), "each check asks the database");
+    }
+
+    private long[] heardByBoth() {
+        return new long[] {first.listener.notificationsReceived(), second.listener.notificationsReceived()};
+    }
+
+    /** Both listeners heard one more announcement since {@code before}: later checks are not dropped by it. */
+    private void awaitHeardByBoth(long[] before) {
+        waitFor("both instances to hear the announcement", () -> first.listener.notificationsReceived() > before[0]
+                && second.listener.notificationsReceived() > before[1]);
     }
 
     private void cacheOnBoth(String... tokens) {

@@ -81,12 +81,25 @@ class BearerCacheTest {
     }
 
     @Test
-    void aCheckThatBeganBeforeADropIsNotKept() {
+    void aCheckThatBeganBeforeADropOfItsUserIsNotKeptAndOneOfAnotherUserDoesNotMatter() {
         long began = cache.generation();
-        // meanwhile the user's session is revoked and announced; this check read the row before that
-        cache.forget(bob);
+        // meanwhile ada's session is revoked and announced; this check read her row before that
+        cache.forget(ada);
         cache.remember(BearerTokens.hash("a1"), bearer(ada, NOW.plus(MINUTE)), NOW, MINUTE, began);
         assertEquals(Optional.empty(), find("a1", NOW));
+        assertEquals(0, cache.size());
+
+        began = cache.generation();
+        cache.forget(bob);
+        cache.remember(BearerTokens.hash("a1"), bearer(ada, NOW.plus(MINUTE)), NOW, MINUTE, began);
+        assertTrue(find("a1", NOW).isPresent(), "bob's drop says nothing about ada's check");
+    }
+
+    @Test
+    void aCheckThatBeganBeforeEverythingWasDroppedIsNotKept() {
+        long began = cache.generation();
+        cache.notified("not a user id");
+        cache.remember(BearerTokens.hash("a1"), bearer(ada, NOW.plus(MINUTE)), NOW, MINUTE, began);
         assertEquals(0, cache.size());
     }
 

@@ -65,15 +65,9 @@ public final class IdentityFixture implements AutoCloseable {
         waitFor("the bearer cache's listener to subscribe", bearers::serving);
     }
 
-    /** Waits up to 10 s for {@code condition}, looking every 2 ms (what another instance hears comes asynchronously). */
+    /** Waits for {@code condition} (what another instance hears comes asynchronously), up to a deadline. */
     public static void waitFor(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 10 s for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-        }
+        org.praxis.persistence.testing.Eventually.waitFor(what, condition);
     }
 
     @Override

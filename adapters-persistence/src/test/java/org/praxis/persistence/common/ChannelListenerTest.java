@@ -2,6 +2,7 @@ package org.praxis.persistence.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.persistence.testing.Eventually.waitFor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.praxis.persistence.testing.TestDatabase;
@@ -107,16 +107,6 @@ class ChannelListenerTest {
                 waitFor("both notifications", () -> heard.equals(List.of("bad", "good")));
                 assertEquals(1, listener.connectionsMade(), "the same connection, still listening");
             }
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 

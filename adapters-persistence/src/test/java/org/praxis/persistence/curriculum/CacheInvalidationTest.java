@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.persistence.schema.Tables.PROBLEMS;
+import static org.praxis.persistence.testing.Eventually.waitFor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,16 +54,6 @@ class CacheInvalidationTest {
         first.close();
         second.close();
         dataSource.close();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
     }
 
     private static Map<String, Object> document(int basePoints) {

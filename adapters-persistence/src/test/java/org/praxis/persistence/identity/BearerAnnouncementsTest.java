@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.persistence.testing.Eventually.waitFor;
 
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -261,16 +260,6 @@ class BearerAnnouncementsTest {
         first.tx.run(() -> first.sessions.create(new Sessions.Session(id, user, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)),
                 Optional.empty(), Optional.empty()), BearerTokens.hash(token)));
         return id;
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
     }
 
     /** The database's sessions, counting the request checks that reach it. */

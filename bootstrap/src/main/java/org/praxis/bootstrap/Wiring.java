@@ -40,6 +40,8 @@ import org.praxis.security.identity.Argon2idPasswordHasher;
 import org.praxis.security.identity.JwtIdentityProviders;
 import org.praxis.security.identity.ProviderSettings;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** Plain {@code new}: adapters into ports into services into routes. The only class that sees everything. */
@@ -112,10 +114,21 @@ public final class Wiring {
                 content.authoringRoutes(json)));
         routes.addAll(learning.routes());
         // the workers stop before the sandbox they grade with closes
+        bearerMetrics(registry, identity.bearers());
         var api = HttpApi.create(routes, registry, json).closing(content).closing(learning.workers())
                 .closing(identity.listen(dataSource));
         sandbox.ifPresent(api::closing);
         return api;
+    }
+
+    /** How the bearer cache does: its entries, and the token checks it answered or left to the database. */
+    private static void bearerMetrics(PrometheusMeterRegistry registry, BearerCache bearers) {
+        Gauge.builder("praxis.bearer.cache.entries", bearers, BearerCache::size)
+                .description("Token checks this instance holds in memory").register(registry);
+        FunctionCounter.builder("praxis.bearer.checks", bearers, BearerCache::answeredFromMemory)
+                .tag("answered", "memory").description("Bearer-token checks, by where they were answered").register(registry);
+        FunctionCounter.builder("praxis.bearer.checks", bearers, BearerCache::askedOfTheDatabase)
+                .tag("answered", "database").description("Bearer-token checks, by where they were answered").register(registry);
     }
 
     public static Identity identity(DataSource dataSource, IdentityConfig config) {

@@ -61,6 +61,8 @@ class TokenCheckTest {
     void aTokenIsCheckedInOneRoundTripOnItsFirstUseAndOnceAMinuteAndFromMemoryInBetween() throws Exception {
         var ada = one.register(one.uniqueName("ada"));
         var expected = new Actor.Member(new LearnerId(UUID.fromString(ada.id())), Role.LEARNER, false);
+        double fromMemory = checks("memory");
+        double fromDatabase = checks("database");
         db.counter().record(true);
         Instant first = one.clock.instant();
 
@@ -80,6 +82,22 @@ class TokenCheckTest {
         assertEquals(1, check(ada.token(), expected).size());
         assertEquals(one.clock.instant(), lastUsedAt(ada), "again after a minute, in the same round trip");
         assertEquals(List.of(), check(ada.token(), expected), "and from memory again");
+        // /metrics tells the two apart (this class's other tests use other instances' checks, or other tokens
+        // at other moments: the counts only grow, by these four checks while this test runs alone)
+        assertEquals(fromMemory + 2, checks("memory"), 0.0);
+        assertEquals(fromDatabase + 2, checks("database"), 0.0);
+        assertTrue(metric("praxis_bearer_cache_entries ") >= 1);
+    }
+
+    /** {@code praxis_bearer_checks_total} of the first instance, answered from memory or by the database. */
+    private static double checks(String answered) throws Exception {
+        return metric("praxis_bearer_checks_total{answered=\"" + answered + "\"} ");
+    }
+
+    private static double metric(String prefix) throws Exception {
+        String body = one.call("GET", "/metrics", null, null).body();
+        return body.lines().filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElseThrow(() -> new AssertionError(prefix + " not in " + body));
     }
 
     @Test

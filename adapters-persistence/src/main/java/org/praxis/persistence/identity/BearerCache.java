@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.praxis.application.identity.port.out.Sessions.Bearer;
 import org.praxis.domain.identity.LearnerId;
@@ -52,6 +53,8 @@ public final class BearerCache implements ChannelListener.Subscriber {
     /** Guarded by {@link #changes}: when full of fresh entries, the first moment one of them goes stale. */
     private Instant noRoomUntil = Instant.MIN;
     private volatile boolean serving;
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder missed = new LongAdder();
 
     /** The bearer of this token hash, if checked lately enough and nothing has changed for its user since. */
     Optional<Bearer> find(byte[] tokenHash, Instant now, Duration touchEvery) {
@@ -60,15 +63,28 @@ public final class BearerCache implements ChannelListener.Subscriber {
         Entry entry = entries.get(key);
         // a drop under way meanwhile may be about this very entry: ask the database
         if (entry == null || !serving || drops != before) {
+            missed.increment();
             return Optional.empty();
         }
         if (!entry.freshAt(now, touchEvery)) {
             synchronized (changes) {
                 entries.remove(key, entry);
             }
+            missed.increment();
             return Optional.empty();
         }
+        answered.increment();
         return Optional.of(entry.bearer());
+    }
+
+    /** Checks answered from here since start (a metric). */
+    public long answeredFromMemory() {
+        return answered.sum();
+    }
+
+    /** Checks this cache could not answer since start, which went to the database (a metric). */
+    public long askedOfTheDatabase() {
+        return missed.sum();
     }
 
     /** Where a check begins: read it before asking the database, and hand it to {@link #remember}. */

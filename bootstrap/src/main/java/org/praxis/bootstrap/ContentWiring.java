@@ -1,6 +1,5 @@
 package org.praxis.bootstrap;
 
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -27,8 +26,6 @@ import org.praxis.persistence.curriculum.JooqLearnerProgress;
 import org.praxis.persistence.curriculum.JooqProblems;
 import org.praxis.persistence.curriculum.JooqTopics;
 import org.praxis.persistence.curriculum.JooqTracks;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /** The content feature (curriculum) wired with plain {@code new}: stores, cache, change listener, services, routes. */
 public final class ContentWiring {
@@ -70,7 +67,7 @@ public final class ContentWiring {
         var cache = new CachingCatalogue(new JooqCatalogue(dsl));
         var changes = new JooqContentChanges(dsl, cache);
         Optional<ChannelListener> listener = listen
-                ? Optional.of(new ChannelListener(JooqContentChanges.CHANNEL, connector(dataSource),
+                ? Optional.of(new ChannelListener(JooqContentChanges.CHANNEL, ChannelListener.Connector.outsidePool(dataSource),
                         ChannelListener.Subscriber.anyChange(cache::invalidate)).start())
                 : Optional.empty();
         return new Content(
@@ -85,13 +82,5 @@ public final class ContentWiring {
     /** Checks content folders; needs no database. */
     public static ContentValidationService validation() {
         return new ContentValidationService(new FileContentFolders());
-    }
-
-    /** The listener's own connection, outside the pool (a pool connection held for ever would shrink the pool). */
-    static ChannelListener.Connector connector(DataSource dataSource) {
-        if (dataSource instanceof HikariDataSource hikari) {
-            return () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
-        }
-        return dataSource::getConnection;
     }
 }

@@ -75,7 +75,7 @@ public final class Wiring {
             BearerCache bearers) {
         /** Starts hearing every instance's access changes, so that token checks may be answered from memory. */
         public ChannelListener listen(DataSource dataSource) {
-            return new ChannelListener(BearerCache.CHANNEL, ContentWiring.connector(dataSource), bearers).start();
+            return new ChannelListener(BearerCache.CHANNEL, ChannelListener.Connector.outsidePool(dataSource), bearers).start();
         }
     }
 

@@ -62,12 +62,7 @@ public final class IdentityFixture implements AutoCloseable {
      * goes to the database, which tests counting round trips must not depend on.
      */
     public static void awaitServing(BearerCache bearers) {
-        waitFor("the bearer cache's listener to subscribe", bearers::serving);
-    }
-
-    /** Waits for {@code condition} (what another instance hears comes asynchronously), up to a deadline. */
-    public static void waitFor(String what, java.util.function.BooleanSupplier condition) {
-        org.praxis.persistence.testing.Eventually.waitFor(what, condition);
+        org.praxis.persistence.testing.Eventually.waitFor("the bearer cache's listener to subscribe", bearers::serving);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.bootstrap.IdentityFixture.json;
+import static org.praxis.persistence.testing.Eventually.waitFor;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -149,7 +150,7 @@ class TokenCheckTest {
         one.identity.accounts().change(Actor.OPERATOR, dee.username(), Optional.of(Role.AUTHOR), Optional.of(true));
         var after = new Actor.Member(id, Role.AUTHOR, true);
         assertEquals(after, one.identity.signIn().authenticate(Optional.of(dee.token())));
-        IdentityFixture.waitFor("the other instance to apply the new role",
+        waitFor("the other instance to apply the new role",
                 () -> after.equals(other.identity.signIn().authenticate(Optional.of(dee.token()))));
     }
 
@@ -165,7 +166,7 @@ class TokenCheckTest {
             assertEquals(1, s.executeUpdate());
         }
         var admin = new Actor.Member(id, Role.ADMIN, false);
-        IdentityFixture.waitFor("both instances to apply the new role",
+        waitFor("both instances to apply the new role",
                 () -> admin.equals(one.identity.signIn().authenticate(Optional.of(gus.token())))
                         && admin.equals(other.identity.signIn().authenticate(Optional.of(gus.token()))));
     }
@@ -202,7 +203,7 @@ class TokenCheckTest {
 
     /** Refused on {@code instance} within the wait: the announcement travels asynchronously. */
     private static void assertRefusedSoon(IdentityFixture instance, String token) throws Exception {
-        IdentityFixture.waitFor("the other instance to refuse the token", () -> {
+        waitFor("the other instance to refuse the token", () -> {
             try {
                 return instance.call("GET", "/v1/me", token, null).statusCode() == 401;
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package org.praxis.persistence.common;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,10 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Listens on one of PostgreSQL's notification channels on a connection of its own, in a thread of its own,
@@ -69,6 +74,17 @@ public final class ChannelListener implements AutoCloseable {
     @FunctionalInterface
     public interface Connector {
         Connection connect() throws SQLException;
+
+        /**
+         * New connections to the database of {@code dataSource}, outside its pool when it is a pool (a pool
+         * connection held for ever would shrink the pool).
+         */
+        static Connector outsidePool(DataSource dataSource) {
+            if (dataSource instanceof HikariDataSource hikari) {
+                return () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            }
+            return dataSource::getConnection;
+        }
     }
 
     private final String channel;

@@ -57,7 +57,7 @@ public final class BearerCache implements ChannelListener.Subscriber {
     private final LongAdder missed = new LongAdder();
 
     /** The bearer of this token hash, if checked lately enough and nothing has changed for its user since. */
-    Optional<Bearer> find(byte[] tokenHash, Instant now, Duration touchEvery) {
+    Optional<Bearer> find(byte[] tokenHash, Instant now) {
         long before = drops;
         var key = new Key(tokenHash);
         Entry entry = entries.get(key);
@@ -66,7 +66,7 @@ public final class BearerCache implements ChannelListener.Subscriber {
             missed.increment();
             return Optional.empty();
         }
-        if (!entry.freshAt(now, touchEvery)) {
+        if (!entry.freshAt(now)) {
             synchronized (changes) {
                 entries.remove(key, entry);
             }
@@ -105,7 +105,7 @@ public final class BearerCache implements ChannelListener.Subscriber {
             if (entries.size() >= MAX_ENTRIES && !makeRoom(checkedAt)) {
                 return;
             }
-            entries.put(new Key(tokenHash.clone()), new Entry(bearer, checkedAt, touchEvery));
+            entries.put(new Key(tokenHash.clone()), Entry.of(bearer, checkedAt, touchEvery));
         }
     }
 
@@ -114,7 +114,7 @@ public final class BearerCache implements ChannelListener.Subscriber {
         if (now.isBefore(noRoomUntil)) {
             return false;
         }
-        entries.values().removeIf(e -> !e.freshAt(now, e.touchEvery()));
+        entries.values().removeIf(e -> !e.freshAt(now));
         if (entries.size() < MAX_ENTRIES) {
             return true;
         }
@@ -191,15 +191,16 @@ public final class BearerCache implements ChannelListener.Subscriber {
         return Math.floorMod(user.value().hashCode(), STRIPES);
     }
 
-    private record Entry(Bearer bearer, Instant checkedAt, Duration touchEvery) {
-        boolean freshAt(Instant now, Duration touchEvery) {
-            return now.isBefore(bearer.session().expiresAt()) && !now.isBefore(checkedAt)
-                    && now.isBefore(checkedAt.plus(touchEvery));
+    /** A check, answered from memory from {@code checkedAt} until {@code staleFrom}: its minute is up or the session ends. */
+    private record Entry(Bearer bearer, Instant checkedAt, Instant staleFrom) {
+        static Entry of(Bearer bearer, Instant checkedAt, Duration touchEvery) {
+            var aged = checkedAt.plus(touchEvery);
+            var expires = bearer.session().expiresAt();
+            return new Entry(bearer, checkedAt, aged.isBefore(expires) ? aged : expires);
         }
 
-        Instant staleFrom() {
-            var aged = checkedAt.plus(touchEvery);
-            return aged.isBefore(bearer.session().expiresAt()) ? aged : bearer.session().expiresAt();
+        boolean freshAt(Instant now) {
+            return !now.isBefore(checkedAt) && now.isBefore(staleFrom);
         }
     }
 

@@ -40,7 +40,7 @@ public final class CachingSessions implements Sessions {
      */
     @Override
     public Optional<Bearer> useActive(byte[] tokenHash, Instant now, Duration touchEvery) {
-        var cached = cache.find(tokenHash, now, touchEvery);
+        var cached = cache.find(tokenHash, now);
         if (cached.isPresent()) {
             return cached;
         }

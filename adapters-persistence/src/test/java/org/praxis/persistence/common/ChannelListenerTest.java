@@ -97,7 +97,7 @@ class ChannelListenerTest {
                 }
             };
             try (var listener = new ChannelListener("test_channel",
-                    () -> DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword()),
+                    ChannelListener.Connector.outsidePool(dataSource),
                     subscriber).start()) {
                 assertTrue(listener.awaitListening(PATIENCE));
                 try (var c = dataSource.getConnection(); var s = c.createStatement()) {

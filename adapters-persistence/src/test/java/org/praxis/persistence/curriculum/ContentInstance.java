@@ -1,6 +1,5 @@
 package org.praxis.persistence.curriculum;
 
-import java.sql.DriverManager;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -15,8 +14,6 @@ import org.praxis.persistence.common.ChannelListener;
 import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
 import org.praxis.persistence.content.FileContentFolders;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One application instance's content side, as the service wires it: its own jOOQ context, cache and
@@ -40,9 +37,8 @@ final class ContentInstance implements AutoCloseable {
         var topics = new JooqTopics(dsl);
         cache = new CachingCatalogue(new JooqCatalogue(dsl));
         var changes = new JooqContentChanges(dsl, cache);
-        var hikari = (HikariDataSource) dataSource;
         listener = new ChannelListener(JooqContentChanges.CHANNEL,
-                () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()),
+                ChannelListener.Connector.outsidePool(dataSource),
                 ChannelListener.Subscriber.anyChange(cache::invalidate)).start();
         sync = new ContentSyncService(new FileContentFolders(), problemStore, trackStore, topics, new JooqAwards(dsl), changes, tx, clock,
                 org.praxis.application.grading.port.out.ReferenceSolutions.none());

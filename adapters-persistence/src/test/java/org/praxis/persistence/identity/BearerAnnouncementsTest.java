@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.persistence.testing.Eventually.waitFor;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -61,7 +60,7 @@ class BearerAnnouncementsTest {
             accounts = new JooqAccounts(dsl, cache);
             sessions = new CachingSessions(new CountingSessions(new JooqSessions(dsl), databaseChecks), cache);
             listener = new ChannelListener(BearerCache.CHANNEL,
-                    () -> DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword()),
+                    ChannelListener.Connector.outsidePool(dataSource),
                     cache).start();
         }
 
@@ -209,6 +208,42 @@ class BearerAnnouncementsTest {
         assertTrue(second.check("ada-token", NOW).isPresent());
         assertTrue(second.check("ada-token", NOW).isPresent());
         assertEquals(before + 1, second.databaseChecks.get(), "from memory again once listening");
+    }
+
+    @Test
+    void theWritingInstanceDropsTheUsersChecksAtItsCommitWithoutWaitingForTheAnnouncement() throws Exception {
+        // a cache that hears no announcement (as if every one came late): only the instance's own drops act
+        var alone = new BearerCache();
+        alone.listening();
+        var sessions = new CachingSessions(new JooqSessions(first.dsl), alone);
+        var accounts = new JooqAccounts(first.dsl, alone);
+        var ada = user("ada");
+        var adas = session(ada, "ada-token");
+        java.util.function.Supplier<Optional<Bearer>> check =
+                () -> first.tx.oneStatement(() -> sessions.useActive(BearerTokens.hash("ada-token"), NOW, MINUTE));
+        assertEquals(Role.LEARNER, check.get().orElseThrow().account().role());
+        assertEquals(1, alone.size());
+
+        var elsewhere = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            first.tx.run(() -> {
+                accounts.setRole(ada, Role.AUTHOR, NOW);
+                // another request's check meanwhile reads the committed row, the old role, and is kept for now
+                try {
+                    assertEquals(Role.LEARNER, elsewhere.submit(check::get).get().orElseThrow().account().role());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                assertEquals(1, alone.size());
+            });
+        } finally {
+            elsewhere.shutdownNow();
+        }
+        assertEquals(Role.AUTHOR, check.get().orElseThrow().account().role(), "dropped again once committed");
+
+        first.tx.run(() -> sessions.revoke(ada, adas, NOW));
+        assertEquals(Optional.empty(), check.get());
+        assertEquals(0, alone.size());
     }
 
     @Test

@@ -150,7 +150,7 @@ class BearerCacheTest {
     }
 
     private Optional<Bearer> find(String token, Instant at) {
-        return cache.find(BearerTokens.hash(token), at, MINUTE);
+        return cache.find(BearerTokens.hash(token), at);
     }
 
     private static Bearer bearer(LearnerId user, Instant expiresAt) {

@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class HttpApi {
     /** Bodies above this are refused with 413 before they are read into memory. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** The chunk in which Javalin copies an answer into the response; see {@link #create}. */
+    static final int RESPONSE_COPY_BYTES = 4096;
     /** An oversized body up to this size is read and discarded before the 413, so that the client receives it (larger ones: the connection is closed). */
     static final long DRAINED_BODY_BYTES = 16 * MAX_BODY_BYTES;
 
@@ -51,6 +53,11 @@ public final class HttpApi {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
+            // Javalin copies each answer into the response through a buffer of this size, made anew per
+            // response; left unset it is Jetty's 32 KiB output buffer, a quarter of the service's allocation
+            // under the board's reads (docs/performance.md, "Allocation"). At least the compression threshold
+            // (1,500 bytes) so the first write still decides compression by the whole answer's size.
+            config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.jetty.modifyServer(server -> {

@@ -272,25 +272,8 @@ public final class GlobalBoardIndex {
         var reading = dsl.connectionResult(c -> {
             // inside a caller's transaction the setting would outlast this statement: planned as PostgreSQL chooses then
             boolean generic = c.getAutoCommit();
-            var sql = new StringBuilder(generic ? GENERIC_PLAN : "");
-            if (learner.isPresent()) {
-                sql.append("with me as (select s.user_id, s.points, s.streak_longest, s.submissions, ")
-                        .append(STAMP.formatted("s.board_changed_at"))
-                        .append(" as stamp, s.username as board_name, u.username, u.display_name from learner_states s ")
-                        .append("join users u on u.id = s.user_id where s.user_id = ?) ");
-            }
-            sql.append("(select 'c' as kind, user_id, points, streak_longest, submissions, "
-                    + STAMP.formatted("board_changed_at") + " as stamp, null as username, null as display_name "
-                    + "from learner_states where board_changed_at > ? order by board_changed_at limit " + BATCH + ")"
-                    + " union all (select 'd', user_id, 0, 0, 0, " + STAMP.formatted("departed_at") + ", null, null "
-                    + "from board_departures where departed_at > ? order by departed_at limit " + BATCH + ")");
-            if (learner.isPresent()) {
-                sql.append(" union all select 'm', user_id, points, streak_longest, submissions, stamp, username, display_name from me");
-                if (neighbours > 0) {
-                    sql.append(NEIGHBOURS);
-                }
-            }
-            try (var statement = c.prepareStatement(sql.toString())) {
+            String sql = CATCH_UP[(generic ? 3 : 0) + (learner.isEmpty() ? 0 : neighbours > 0 ? 2 : 1)];
+            try (var statement = c.prepareStatement(sql)) {
                 int at = 0;
                 if (learner.isPresent()) {
                     statement.setObject(++at, learner.get());
@@ -396,6 +379,44 @@ public final class GlobalBoardIndex {
               where s.submissions > 0 and (s.points, s.streak_longest) < (me.points, me.streak_longest)
               order by s.points desc, s.streak_longest desc, s.username limit ?) x where me.submissions > 0
             """;
+
+    /**
+     * The catch-up statement's six texts, made once (a read used to build its few kilobytes again):
+     * [in a transaction | with the generic plan] x [no learner | the learner | the learner and neighbours].
+     */
+    private static final String[] CATCH_UP = catchUpStatements();
+
+    private static String[] catchUpStatements() {
+        var texts = new String[6];
+        for (int generic = 0; generic < 2; generic++) {
+            for (int part = 0; part < 3; part++) {
+                texts[generic * 3 + part] = catchUpStatement(generic == 1, part > 0, part == 2);
+            }
+        }
+        return texts;
+    }
+
+    private static String catchUpStatement(boolean generic, boolean learner, boolean neighbours) {
+        var sql = new StringBuilder(generic ? GENERIC_PLAN : "");
+        if (learner) {
+            sql.append("with me as (select s.user_id, s.points, s.streak_longest, s.submissions, ")
+                    .append(STAMP.formatted("s.board_changed_at"))
+                    .append(" as stamp, s.username as board_name, u.username, u.display_name from learner_states s ")
+                    .append("join users u on u.id = s.user_id where s.user_id = ?) ");
+        }
+        sql.append("(select 'c' as kind, user_id, points, streak_longest, submissions, "
+                + STAMP.formatted("board_changed_at") + " as stamp, null as username, null as display_name "
+                + "from learner_states where board_changed_at > ? order by board_changed_at limit " + BATCH + ")"
+                + " union all (select 'd', user_id, 0, 0, 0, " + STAMP.formatted("departed_at") + ", null, null "
+                + "from board_departures where departed_at > ? order by departed_at limit " + BATCH + ")");
+        if (learner) {
+            sql.append(" union all select 'm', user_id, points, streak_longest, submissions, stamp, username, display_name from me");
+            if (neighbours) {
+                sql.append(NEIGHBOURS);
+            }
+        }
+        return sql.toString();
+    }
 
     /**
      * The board's first entries from {@code offset}, at most {@code limit} ({@code offset + limit <=}

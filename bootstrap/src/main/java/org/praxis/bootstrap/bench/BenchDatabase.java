@@ -51,6 +51,8 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("log_filename", "postgresql.log")
                 // no spaces: the embedded launcher passes settings through one shell string (pg_ctl -o)
                 .setServerConfig("log_line_prefix", "%n:%p:")
+                // every autovacuum and autoanalyze in the log, to tell background maintenance in a phase apart
+                .setServerConfig("log_autovacuum_min_duration", "0")
                 .start();
         var config = new HikariConfig();
         config.setPoolName("bench");

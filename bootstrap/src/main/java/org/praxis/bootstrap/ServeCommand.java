@@ -55,6 +55,10 @@ final class ServeCommand implements Runnable {
             closeMailer(identityConfig);
             database.close();
             log.info("stopped");
+            // writes out the access lines still queued for the console (logback.xml: ACCESS_ASYNC)
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+                logging.stop();
+            }
             stopped.countDown();
         }, "praxis-shutdown"));
         log.info("database: {}", database.location());

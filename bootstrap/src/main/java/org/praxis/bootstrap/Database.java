@@ -46,6 +46,17 @@ public final class Database implements AutoCloseable {
      * server in DATABASE_URL is the operator's to configure): they last as long as this process's server.
      */
     public static Database open(Settings settings, MeterRegistry registry, Map<String, String> embeddedServerSettings) {
+        return open(settings, registry, embeddedServerSettings, true);
+    }
+
+    /**
+     * {@code stopAtExit}: whether the embedded server stops by itself when the JVM begins to exit (its own
+     * shutdown hook), which keeps a command stopped by Ctrl-C from leaving it running. A caller that stops
+     * it from its own hook passes false: hooks run at once, and the server would otherwise stop under the
+     * requests a graceful stop lets finish.
+     */
+    static Database open(Settings settings, MeterRegistry registry, Map<String, String> embeddedServerSettings,
+            boolean stopAtExit) {
         EmbeddedPostgres embedded = null;
         DatabaseUrl url;
         String location;
@@ -58,7 +69,7 @@ public final class Database implements AutoCloseable {
             location = url.redacted();
         } else {
             Path folder = settings.dataDir().resolve("pgdata").toAbsolutePath();
-            embedded = startEmbedded(folder, embeddedServerSettings);
+            embedded = startEmbedded(folder, embeddedServerSettings, stopAtExit);
             url = new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
             location = "embedded PostgreSQL in " + folder;
         }
@@ -95,13 +106,14 @@ public final class Database implements AutoCloseable {
         closeQuietly(embedded);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path folder, Map<String, String> serverSettings) {
+    private static EmbeddedPostgres startEmbedded(Path folder, Map<String, String> serverSettings, boolean stopAtExit) {
         try {
             Files.createDirectories(folder);
             LOG.info("starting the embedded PostgreSQL in {}", folder);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopAtExit)
                     // the embedded default is off: a crash of the server would lose commits already acknowledged
                     .setServerConfig("synchronous_commit", "on");
             serverSettings.forEach(builder::setServerConfig);

@@ -33,7 +33,30 @@ final class ServeCommand implements Runnable {
         var log = LoggerFactory.getLogger(ServeCommand.class);
         var registry = Metrics.registry();
         var identityConfig = identity.config(System.getenv());
-        var database = Database.open(settings, registry);
+        // stopped by this command's own hook, after the requests in flight (see Database.open)
+        var database = Database.open(settings, registry, java.util.Map.of(), false);
+        var serving = new java.util.concurrent.atomic.AtomicReference<HttpApi>();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                var running = serving.get();
+                if (running != null) {
+                    log.info("stopping: finishing requests in flight");
+                    running.stop();
+                    closeMailer(identityConfig);
+                }
+            } finally {
+                database.close();
+            }
+            if (serving.get() != null) {
+                log.info("stopped");
+            }
+            // writes out the access lines still queued for the console (logback.xml: ACCESS_ASYNC)
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+                logging.stop();
+            }
+            stopped.countDown();
+        }, "praxis-shutdown"));
         HttpApi http;
         try {
             database.migrate();
@@ -48,19 +71,7 @@ final class ServeCommand implements Runnable {
             closeMailer(identityConfig);
             throw e;
         }
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing requests in flight");
-            http.stop();
-            closeMailer(identityConfig);
-            database.close();
-            log.info("stopped");
-            // writes out the access lines still queued for the console (logback.xml: ACCESS_ASYNC)
-            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
-                logging.stop();
-            }
-            stopped.countDown();
-        }, "praxis-shutdown"));
+        serving.set(http);
         log.info("database: {}", database.location());
         spec.commandLine().getOut().println("Praxis is serving http://localhost:" + http.port() + " (OpenAPI at http://localhost:"
                 + http.port() + "/openapi.json)");

@@ -84,5 +84,7 @@ class ServeStopTest {
         }
         assertFalse(output.contains("lost its database connection"), "no listener saw the database go first");
         assertTrue(output.contains("o.p.b.ServeCommand - stopped"), "the stop ran to its end");
+        assertFalse(Files.exists(folder.resolve("data").resolve("pgdata").resolve("postmaster.pid")),
+                "the embedded PostgreSQL stopped with it");
     }
 }

@@ -93,8 +93,22 @@ public final class HttpApi {
         return new HttpApi(app, registered, observation);
     }
 
+    /**
+     * Starts serving on {@code port} (0: any free one). When it cannot (the port is taken, say), the
+     * resources handed to {@link #closing} are closed before the failure is thrown: they were started with
+     * the routes and would otherwise run on with no one to stop them.
+     */
     public HttpApi start(int port) {
-        app.start(port);
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            try {
+                stop();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
         return idleTimeout(IDLE_TIMEOUT);
     }
 
@@ -120,8 +134,15 @@ public final class HttpApi {
 
     /** Stops taking connections, lets requests in flight finish (up to the stop timeout), closes its resources, then returns. */
     public void stop() {
-        drain();
-        app.stop();
+        try {
+            drain();
+            app.stop();
+        } finally {
+            closeResources();
+        }
+    }
+
+    private void closeResources() {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

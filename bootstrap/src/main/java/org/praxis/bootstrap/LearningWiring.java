@@ -50,7 +50,7 @@ public final class LearningWiring {
     /** How long after its stamp a board change may commit and still reach the other instances' indexes. */
     static final Duration BOARD_OVERLAP = Duration.ofSeconds(2);
     /** How often each instance follows the board changes other instances commit (P8: within 5 s). */
-    static final Duration BOARD_POLL = Duration.ofSeconds(1);
+    public static final Duration BOARD_POLL = Duration.ofSeconds(1);
 
     /**
      * The learning routes, the grading workers and the board index follower to stop with the server (no

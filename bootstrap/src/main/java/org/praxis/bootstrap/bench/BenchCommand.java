@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.praxis.bootstrap.LearningWiring;
 import org.praxis.bootstrap.bench.BenchLearners.Learner;
 import org.praxis.bootstrap.tools.DurationConverter;
 import org.praxis.bootstrap.tools.ServiceProcess;
@@ -387,7 +388,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         proxy.record(true);
         proxy.reset();
-        Thread.sleep(smoke ? 1_000 : 3_000);
+        // Long enough to hold two of the board follower's polls whole (each is two round trips, a second
+        // apart), also on a loaded machine: a poll cut off by the window's end would count as a submission's.
+        Thread.sleep(LearningWiring.BOARD_POLL.multipliedBy(3).toMillis());
         var background = new java.util.HashSet<List<String>>(proxy.recorded());
         var perKind = new LinkedHashMap<String, Double>();
         long[] tokenChecks = {0};

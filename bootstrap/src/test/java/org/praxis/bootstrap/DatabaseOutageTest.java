@@ -39,7 +39,8 @@ class DatabaseOutageTest {
         config.setConnectionTimeout(1_000);
         config.setValidationTimeout(500);
         HttpApi http = null;
-        try (var pool = new HikariDataSource(config)) {
+        var pool = new HikariDataSource(config);
+        try {
             Migrations.migrate(pool);
             http = Wiring.httpApi(pool, Metrics.registry()).start(0);
             assertEquals(200, get(http, "/health/ready").statusCode());
@@ -65,9 +66,11 @@ class DatabaseOutageTest {
             assertEquals(200, status, "ready again without a restart");
             assertEquals(200, get(http, "/v1/tracks").statusCode());
         } finally {
+            // the server's background work (the board follower) stops before the pool it uses closes
             if (http != null) {
                 http.stop();
             }
+            pool.close();
             postgres.close();
         }
     }

@@ -67,7 +67,7 @@ public final class ChannelListener implements AutoCloseable {
     private static final int POLL_MILLIS = 500;
     /** How often a quiet connection is asked whether it is still there, and how long it has to answer. */
     private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int CHECK_TIMEOUT_SECONDS = 2;
+    private static final int CHECK_TIMEOUT_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
 
     /** Opens the listener's own connection (not one borrowed from the pool for ever). */
@@ -163,7 +163,9 @@ public final class ChannelListener implements AutoCloseable {
                 current = connection;
                 connection.setAutoCommit(true);
                 try (var statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
+                    // named after its thread, so that pg_stat_activity tells the listeners apart (an idle
+                    // connection's query column shows its last statement, which the liveness check replaces)
+                    statement.execute("SET application_name = '" + thread.getName() + "'; LISTEN " + channel);
                 }
                 connections.incrementAndGet();
                 backoff = 100;

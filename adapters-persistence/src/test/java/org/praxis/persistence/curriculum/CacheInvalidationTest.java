@@ -107,7 +107,7 @@ class CacheInvalidationTest {
     void theListenerReconnectsWhenItsConnectionDropsAndStillHearsChanges() {
         secondServesFromCache();
         int terminated = first.dsl.fetchOne("select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                + "where datname = current_database() and query = 'LISTEN " + JooqContentChanges.CHANNEL + "'").get(0, Integer.class);
+                + "where datname = current_database() and application_name = 'praxis-listener-" + JooqContentChanges.CHANNEL + "'").get(0, Integer.class);
         assertEquals(2, terminated, "both listeners' connections are cut");
 
         waitFor("both listeners to reconnect", () -> first.listener.connectionsMade() >= 2 && second.listener.connectionsMade() >= 2

@@ -215,7 +215,8 @@ class SqlSandboxTest {
         var verdict = grade("select customer, sum(total) from orders, pg_sleep(5) group by customer");
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(Verdict.error("The query was stopped: it ran over the limit of 400 ms or used too much memory or disk."), verdict);
-        assertTrue(millis < 2_500, "took " + millis + " ms");
+        // well short of the 5 s sleep, with room for a loaded machine's setup of the schema around it
+        assertTrue(millis < 4_000, "took " + millis + " ms");
     }
 
     @Test

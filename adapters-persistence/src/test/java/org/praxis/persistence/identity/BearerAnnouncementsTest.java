@@ -199,7 +199,7 @@ class BearerAnnouncementsTest {
         session(ada, "ada-token");
         cacheOnBoth("ada-token");
         int terminated = first.dsl.fetchOne("select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                + "where datname = current_database() and query = 'LISTEN " + BearerCache.CHANNEL + "'").get(0, Integer.class);
+                + "where datname = current_database() and application_name = 'praxis-listener-" + BearerCache.CHANNEL + "'").get(0, Integer.class);
         assertEquals(2, terminated, "both listeners' connections are cut");
         waitFor("the listeners to notice", () -> first.listener.connectionsMade() >= 2 && second.listener.connectionsMade() >= 2
                 && first.listener.isListening() && second.listener.isListening());

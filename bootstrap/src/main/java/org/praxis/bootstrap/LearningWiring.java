@@ -78,7 +78,7 @@ public final class LearningWiring {
         var overviews = new JooqLearnerOverviews(dsl);
         var globalBoard = new GlobalBoardIndex(dsl, BOARD_OVERLAP);
         // this instance's reads of the board see its own submissions at once, the other instances' within a poll
-        var learners = new JooqLearnerStates(dsl, globalBoard::changedHere);
+        var learners = new JooqLearnerStates(dsl, globalBoard::committedHere);
         try {
             // built before serving when the database answers (a few seconds at a million learners); otherwise
             // the follower builds it once it does, and until then the global board is counted in SQL

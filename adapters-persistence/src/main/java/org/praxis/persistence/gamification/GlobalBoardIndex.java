@@ -30,25 +30,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This instance's copy of the global board's keys ({@link RankIndex}), built from {@code learner_states}
- * at start and kept current from the committed changes the database clocks in {@code board_changed_at}
- * (V8): see docs/performance.md, "Boards and ranks".
+ * This instance's copy of the global board ({@link RankIndex}: keys, names and order), built from
+ * {@code learner_states} at start and kept current from the committed changes the database clocks in
+ * {@code board_changed_at} (V8): see docs/performance.md, "Boards and ranks". Ranks, positions and
+ * neighbours are read from memory alone.
  *
- * <p>Two ways of following the changes:
+ * <p>Two ways changes arrive:
  * <ul>
- * <li>{@link #catchUpReading}, on every read of "my rank" (and on a page read after this instance committed a
- * change of a learner's key, {@link #catchUpIfChangedHere}): the rows changed after the newest change held, in
- * the same statement as the reader's own row and neighbours. Cheap (an index probe that usually finds nothing), and it makes a
- * read exact after every change committed before it, except for a change that committed after a newer one
- * had already been applied (it had a stamp older than the newest held when it became visible);
- * <li>{@link #poll}, in the background every second: the rows changed in the last {@code overlap} before
- * the newest change held, which picks those late commits up. Applying a row is setting its key as of its
- * stamp, never adding, so reading a row twice is harmless.
+ * <li>{@link #committedHere}: this instance's own commits of a learner's key, applied right after they
+ * commit, so a learner's next read here shows their change;
+ * <li>{@link #poll}, in the background every second: the rows changed after the newest change held, less
+ * {@code overlap} (a change can commit after a newer one was applied: it is read again until its stamp is
+ * older than that), and the departures. Applying a row is setting its key and names as of its stamp, never
+ * adding, so reading a row twice is harmless. The other instances' changes, renames and erasures arrive
+ * this way, within a poll.
  * </ul>
  *
  * <p>It also keeps the board's first {@value #TOP} entries as SQL last read them ({@link #first}), valid
- * until a change that may touch them reaches the index, and it knows when this instance committed a change
- * of a learner's key ({@link #changedHere}), so that a read after it catches up first and the others need not.
+ * until a change that may touch them reaches the index.
  */
 public final class GlobalBoardIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalBoardIndex.class);
@@ -58,8 +57,6 @@ public final class GlobalBoardIndex {
     private static final String STAMP = "(extract(epoch from %s) * 1000000)::bigint";
     /** The first entries of the board served from memory: as many as the API's largest page. */
     public static final int TOP = LeaderboardsUseCase.MAX_LIMIT;
-    /** See {@link #catchUpIfChangedHere}: a quarter of a second, a few dozen rows at hundreds of submissions a second. */
-    private static final long LOCAL_LOOK_BACK_MICROS = 250_000;
 
     /** A threshold below every key: every change invalidates the first entries. */
     private static final long EVERY_KEY = Long.MIN_VALUE;
@@ -80,9 +77,6 @@ public final class GlobalBoardIndex {
     private long threshold = EVERY_KEY;
     private Set<UUID> topLearners = Set.of();
     private final AtomicLong rereads = new AtomicLong();
-    // read-your-writes on this instance: commits of key changes here, and the count a catch-up began after
-    private final AtomicLong changedHere = new AtomicLong();
-    private final AtomicLong caughtUpHere = new AtomicLong();
 
     /** {@code overlap}: how late after its stamp a change may commit and still be picked up by {@link #poll}. */
     public GlobalBoardIndex(DSLContext dsl, Duration overlap) {
@@ -108,28 +102,6 @@ public final class GlobalBoardIndex {
         return loaded;
     }
 
-    /** The learner's own row, read in the same statement as the catch-up. */
-    public record Mine(UUID learner, long points, int longestStreak, boolean onBoard, String username, String displayName) {
-        public long key() {
-            return RankIndex.key(points, longestStreak);
-        }
-    }
-
-    /** A learner next to the reader on the board, read fresh in the reader's statement. */
-    public record Neighbour(UUID learner, long points, int longestStreak, String username, String displayName) {
-        public long key() {
-            return RankIndex.key(points, longestStreak);
-        }
-    }
-
-    /**
-     * What one catch-up statement read besides the changes: the reader's own row (if asked and it exists)
-     * and up to k learners either side of it, nearest first ({@code above}: better or before me among my
-     * equals; {@code below}: after me), when the reader is on the board.
-     */
-    public record Reading(Optional<Mine> mine, List<Neighbour> above, List<Neighbour> below) {
-    }
-
     /** An entry of the board's first page with whose key it is, as the first entries are cached. */
     public record Ranked(UUID learner, long key, Entry entry) {
     }
@@ -137,9 +109,18 @@ public final class GlobalBoardIndex {
     private record Top(long generation, List<Ranked> entries) {
     }
 
-    /** A change of one learner's key, or a departure ({@code onBoard} false). */
-    private record Change(UUID learner, long key, boolean onBoard, long stamp) {
+    /** A change of one learner's key or names, or a departure ({@code onBoard} false). */
+    private record Change(UUID learner, long key, boolean onBoard, long stamp, String username, Optional<String> displayName) {
+        static Change departure(UUID learner, long stamp) {
+            return new Change(learner, 0, false, stamp, "", Optional.empty());
+        }
     }
+
+    /**
+     * The names as the rows hold them: a row on the board always has its user name (V8's triggers), and
+     * if one had none it would sort first both here and in SQL ({@code ''}, the smallest text).
+     */
+    private static final String NAMES = "coalesce(username, ''), display_name";
 
     /**
      * Builds the index from every learner on the board, streamed ({@value #FETCH_SIZE} rows a fetch), and
@@ -166,12 +147,12 @@ public final class GlobalBoardIndex {
                     newest[0] = rs.getLong(1);
                 }
                 try (var rows = c.prepareStatement("select user_id, points, streak_longest, " + STAMP.formatted("board_changed_at")
-                        + " from learner_states where submissions > 0")) {
+                        + ", " + NAMES + " from learner_states where submissions > 0")) {
                     rows.setFetchSize(FETCH_SIZE);
                     try (var rs = rows.executeQuery()) {
                         while (rs.next()) {
-                            long stamp = rs.getLong(4);
-                            built.put(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)), stamp);
+                            built.put(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)), rs.getLong(4),
+                                    rs.getString(5), Optional.ofNullable(rs.getString(6)));
                         }
                     }
                 }
@@ -202,8 +183,6 @@ public final class GlobalBoardIndex {
             load();
             return;
         }
-        // a poll reads everything a catch-up would (and more): it covers the commits made here before it
-        long here = changedHere.get();
         long overlapMicros = overlap.toNanos() / 1000;
         long from = minus(changesSeen, overlapMicros);
         while (true) {
@@ -220,7 +199,6 @@ public final class GlobalBoardIndex {
         long departedFrom = minus(departuresSeen, overlapMicros);
         var departures = dsl.connectionResult(c -> departures(c, departedFrom));
         apply(departures, false);
-        caughtUpHere.accumulateAndGet(here, Math::max);
         if (++polls % 3600 == 0) {
             // an instance away for longer than a day rebuilds at start; notes older than that serve no one
             dsl.execute("delete from board_departures where departed_at < now() - interval '1 day'");
@@ -228,194 +206,29 @@ public final class GlobalBoardIndex {
     }
 
     /**
-     * Applies the changes committed since the newest held, reads the learner's own row fresh (when
-     * {@code learner} is given) in the same statement, and applies it too.
+     * This instance committed a change of a learner's key or names: applied at once, so that this instance's
+     * next read shows it (P8: my own rank is exact on my next request), while the other instances see it
+     * with their next poll. {@code stamp} must not be newer than the stamp the database gave the change
+     * (the stamp of the change before it, plus one microsecond, is what the caller knows under the row's
+     * lock): the poll then reads the row again with its own stamp and sets the same key, and any later
+     * change is newer still. It does not advance what the poll starts from: commits of other instances
+     * stamped before it may not be visible yet.
      */
-    public Optional<Mine> catchUpReading(Optional<UUID> learner) {
-        return catchUpReading(learner, 0).mine();
-    }
-
-    /** This instance committed a change of a learner's key: its next read of the board catches up first. */
-    public void changedHere() {
-        changedHere.incrementAndGet();
-    }
-
-    /**
-     * Catches up unless nothing changed here since the last catch-up or poll began: the reads of this
-     * instance see its own commits at once, the other instances' within a poll.
-     */
-    public void catchUpIfChangedHere() {
-        if (caughtUpHere.get() < changedHere.get()) {
-            catchUpReading(Optional.empty(), 0, LOCAL_LOOK_BACK_MICROS);
+    public void committedHere(UUID learner, long points, int longestStreak, boolean onBoard, long stamp, String username,
+            Optional<String> displayName) {
+        if (loaded) {
+            apply(List.of(new Change(learner, RankIndex.key(points, longestStreak), onBoard, stamp, username, displayName)), false);
         }
     }
 
-    /**
-     * As {@link #catchUpReading(Optional)}, and in the same statement the {@code neighbours} learners
-     * either side of the learner in board order: my equals before me (user name descending) and the
-     * better keys (ascending from mine, i.e. backwards along learner_states_board_idx), my equals after
-     * me and the worse keys. Each is a range read of at most k entries of the board index from my fresh
-     * row's position, whatever the size of my group of equals. One round trip in all.
-     */
-    public Reading catchUpReading(Optional<UUID> learner, int neighbours) {
-        return catchUpReading(learner, neighbours, 0);
-    }
-
-    /**
-     * {@code lookBackMicros}: how far before the newest change held to read again. A change of this
-     * instance is stamped in the same round trip as its commit, but another change stamped after it can
-     * still commit (and be applied) first; looking back a little picks such a commit up on this instance's
-     * next page read instead of at the next poll.
-     */
-    private Reading catchUpReading(Optional<UUID> learner, int neighbours, long lookBackMicros) {
-        long here = changedHere.get();
-        var reading = dsl.connectionResult(c -> {
-            // inside a caller's transaction the setting would outlast this statement: planned as PostgreSQL chooses then
-            boolean generic = c.getAutoCommit();
-            String sql = CATCH_UP[(generic ? 3 : 0) + (learner.isEmpty() ? 0 : neighbours > 0 ? 2 : 1)];
-            try (var statement = c.prepareStatement(sql)) {
-                int at = 0;
-                if (learner.isPresent()) {
-                    statement.setObject(++at, learner.get());
-                }
-                statement.setObject(++at, from(minus(changesSeen, lookBackMicros)));
-                statement.setObject(++at, from(departuresSeen));
-                if (learner.isPresent() && neighbours > 0) {
-                    for (int part = 0; part < 4; part++) {
-                        statement.setInt(++at, neighbours);
-                    }
-                }
-                statement.execute();
-                // with the generic plan, the first result is set_config's row; the reading follows
-                if (generic && !statement.getMoreResults()) {
-                    throw new SQLException("the board's catch-up statement returned no rows");
-                }
-                var changes = new ArrayList<Change>();
-                var departures = new ArrayList<Change>();
-                var above = new ArrayList<Neighbour>();
-                var betterAbove = new ArrayList<Neighbour>();
-                var below = new ArrayList<Neighbour>();
-                var worseBelow = new ArrayList<Neighbour>();
-                Mine mine = null;
-                Change myChange = null;
-                try (var rs = statement.getResultSet()) {
-                    while (rs.next()) {
-                        String kind = rs.getString(1);
-                        var id = rs.getObject(2, UUID.class);
-                        switch (kind) {
-                            case "c" -> changes.add(new Change(id, RankIndex.key(rs.getLong(3), rs.getInt(4)), rs.getInt(5) > 0, rs.getLong(6)));
-                            case "d" -> departures.add(new Change(id, 0, false, rs.getLong(6)));
-                            case "m" -> {
-                                mine = new Mine(id, rs.getLong(3), rs.getInt(4), rs.getInt(5) > 0, rs.getString(7), rs.getString(8));
-                                // my own row, fresh: applied like any change, but it says nothing about what else changed
-                                myChange = new Change(id, mine.key(), mine.onBoard(), rs.getLong(6));
-                            }
-                            default -> {
-                                var neighbour = new Neighbour(id, rs.getLong(3), rs.getInt(4), rs.getString(7), rs.getString(8));
-                                // each part arrives in its own order, nearest first
-                                (switch (kind) {
-                                    case "e<" -> above;
-                                    case "b" -> betterAbove;
-                                    case "e>" -> below;
-                                    default -> worseBelow;
-                                }).add(neighbour);
-                            }
-                        }
-                    }
-                }
-                var all = new ArrayList<Change>(changes);
-                all.addAll(departures);
-                if (myChange != null) {
-                    all.add(myChange);
-                }
-                apply(all, false);
-                raise(newest(changes), newest(departures));
-                above.addAll(betterAbove);
-                below.addAll(worseBelow);
-                return new Reading(Optional.ofNullable(mine), nearest(above, neighbours), nearest(below, neighbours));
-            }
-        });
-        caughtUpHere.accumulateAndGet(here, Math::max);
-        return reading;
-    }
-
-    private static List<Neighbour> nearest(List<Neighbour> neighbours, int k) {
-        return List.copyOf(neighbours.subList(0, Math.min(k, neighbours.size())));
-    }
-
-    /**
-     * Sent in front of the catch-up statement, in the same round trip and implicit transaction (one Sync):
-     * a generic plan for it, kept by the connection's prepared statement. PostgreSQL's own choice is a
-     * custom plan at every execution, as the generic plan's estimate for "changed after ?" is a third of
-     * the table: planning the union of seven parts took 0.8 ms of the server's CPU per read, executing it
-     * 0.07 ms with the same index scans (docs/performance.md, "Planning"). {@code set_config(..., true)}
-     * lasts until the end of that transaction, so no other statement of the pooled connection sees it; on a
-     * connection inside a transaction it would last until that one ends, so there it is left out.
-     */
-    private static final String GENERIC_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true); ";
-
-    /**
-     * The neighbours' parts of the catch-up statement, each a range read of learner_states_board_idx
-     * (points desc, longest streak desc, user name; V8) from my fresh row, at most k rows (the four binds).
-     * A row comparison on (points, longest streak) is an index bound on those two columns (equal
-     * directions), so "strictly better than me" starts right at my group and reads only k entries. The
-     * index carries the learner's id and display name (V9): index-only scans, no lookup in users.
-     */
-    private static final String NEIGHBOURS = """
-             union all select 'e<', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
-                    0::bigint, s.username, s.display_name from learner_states s
-              where s.submissions > 0 and s.points = me.points and s.streak_longest = me.streak_longest and s.username < me.board_name
-              order by s.username desc limit ?) x where me.submissions > 0
-             union all select 'b', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
-                    0::bigint, s.username, s.display_name from learner_states s
-              where s.submissions > 0 and (s.points, s.streak_longest) > (me.points, me.streak_longest)
-              order by s.points, s.streak_longest, s.username desc limit ?) x where me.submissions > 0
-             union all select 'e>', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
-                    0::bigint, s.username, s.display_name from learner_states s
-              where s.submissions > 0 and s.points = me.points and s.streak_longest = me.streak_longest and s.username > me.board_name
-              order by s.username limit ?) x where me.submissions > 0
-             union all select 'w', x.* from me cross join lateral (select s.user_id, s.points, s.streak_longest, s.submissions,
-                    0::bigint, s.username, s.display_name from learner_states s
-              where s.submissions > 0 and (s.points, s.streak_longest) < (me.points, me.streak_longest)
-              order by s.points desc, s.streak_longest desc, s.username limit ?) x where me.submissions > 0
-            """;
-
-    /**
-     * The catch-up statement's six texts, made once (a read used to build its few kilobytes again):
-     * [in a transaction | with the generic plan] x [no learner | the learner | the learner and neighbours].
-     */
-    private static final String[] CATCH_UP = catchUpStatements();
-
-    private static String[] catchUpStatements() {
-        var texts = new String[6];
-        for (int generic = 0; generic < 2; generic++) {
-            for (int part = 0; part < 3; part++) {
-                texts[generic * 3 + part] = catchUpStatement(generic == 1, part > 0, part == 2);
-            }
+    /** The learner's place on the board with up to {@code neighbours} learners either side, from memory. */
+    public Optional<RankIndex.Standing> standing(UUID learner, int neighbours) {
+        lock.readLock().lock();
+        try {
+            return index.standing(learner, neighbours);
+        } finally {
+            lock.readLock().unlock();
         }
-        return texts;
-    }
-
-    private static String catchUpStatement(boolean generic, boolean learner, boolean neighbours) {
-        var sql = new StringBuilder(generic ? GENERIC_PLAN : "");
-        if (learner) {
-            sql.append("with me as (select s.user_id, s.points, s.streak_longest, s.submissions, ")
-                    .append(STAMP.formatted("s.board_changed_at"))
-                    .append(" as stamp, s.username as board_name, u.username, u.display_name from learner_states s ")
-                    .append("join users u on u.id = s.user_id where s.user_id = ?) ");
-        }
-        sql.append("(select 'c' as kind, user_id, points, streak_longest, submissions, "
-                + STAMP.formatted("board_changed_at") + " as stamp, null as username, null as display_name "
-                + "from learner_states where board_changed_at > ? order by board_changed_at limit " + BATCH + ")"
-                + " union all (select 'd', user_id, 0, 0, 0, " + STAMP.formatted("departed_at") + ", null, null "
-                + "from board_departures where departed_at > ? order by departed_at limit " + BATCH + ")");
-        if (learner) {
-            sql.append(" union all select 'm', user_id, points, streak_longest, submissions, stamp, username, display_name from me");
-            if (neighbours) {
-                sql.append(NEIGHBOURS);
-            }
-        }
-        return sql.toString();
     }
 
     /**
@@ -493,12 +306,6 @@ public final class GlobalBoardIndex {
         top = null;
     }
 
-    /** The newest stamp of a batch, less one when the batch is full (it may end inside a run of equal stamps). */
-    private static long newest(List<Change> batch) {
-        long newest = batch.stream().mapToLong(Change::stamp).max().orElse(Long.MIN_VALUE);
-        return batch.size() >= BATCH ? newest - 1 : newest;
-    }
-
     private synchronized void raise(long change, long departure) {
         if (change > changesSeen) {
             changesSeen = change;
@@ -512,16 +319,6 @@ public final class GlobalBoardIndex {
         lock.readLock().lock();
         try {
             return index.size();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** How many learners other than {@code learner} are strictly better than the learner's fresh key. */
-    public long countBetterThan(UUID learner, long freshKey) {
-        lock.readLock().lock();
-        try {
-            return index.countBetterThan(learner, freshKey);
         } finally {
             lock.readLock().unlock();
         }
@@ -556,7 +353,8 @@ public final class GlobalBoardIndex {
             for (var change : ordered) {
                 var held = index.keyOf(change.learner());
                 long heldStamp = index.stampOf(change.learner());
-                boolean applied = change.onBoard() ? index.put(change.learner(), change.key(), change.stamp())
+                boolean applied = change.onBoard()
+                        ? index.put(change.learner(), change.key(), change.stamp(), change.username(), change.displayName())
                         : index.remove(change.learner(), change.stamp());
                 touchesTop |= touchesTop(change, held, heldStamp, applied);
             }
@@ -590,14 +388,14 @@ public final class GlobalBoardIndex {
 
     private static List<Change> changes(Connection c, OffsetDateTime after, int limit) throws SQLException {
         try (var statement = c.prepareStatement("select user_id, points, streak_longest, submissions, "
-                + STAMP.formatted("board_changed_at") + " from learner_states where board_changed_at > ? "
+                + STAMP.formatted("board_changed_at") + ", " + NAMES + " from learner_states where board_changed_at > ? "
                 + "order by board_changed_at limit " + limit)) {
             statement.setObject(1, after);
             var changes = new ArrayList<Change>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new Change(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)),
-                            rs.getInt(4) > 0, rs.getLong(5)));
+                            rs.getInt(4) > 0, rs.getLong(5), rs.getString(6), Optional.ofNullable(rs.getString(7))));
                 }
             }
             return changes;
@@ -611,7 +409,7 @@ public final class GlobalBoardIndex {
             var departures = new ArrayList<Change>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    departures.add(new Change(rs.getObject(1, UUID.class), 0, false, rs.getLong(2)));
+                    departures.add(Change.departure(rs.getObject(1, UUID.class), rs.getLong(2)));
                 }
             }
             raise(Long.MIN_VALUE, departures.stream().mapToLong(Change::stamp).max().orElse(Long.MIN_VALUE));

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
 import org.praxis.application.gamification.port.out.Boards;
+import org.praxis.domain.gamification.RankIndex;
 import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.common.Pipeline;
 
@@ -20,13 +21,13 @@ import org.praxis.persistence.common.Pipeline;
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
  *
- * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks and neighbours come from the
- * index instead of counting rows (O(rank) at a million learners): the reader's own row is read fresh in
- * the same statement that catches the index up, so "my rank" is exact after my own submission whatever
- * the index still holds for me (docs/performance.md, "Boards and ranks"). Its first 100 entries are served
- * from the index's memory ({@link GlobalBoardIndex#first}) while no change that may touch them has reached
- * it; this instance's own commits reach it before its next page read, the others' with the next poll. The
- * other boards count in SQL.
+ * <p>With a loaded {@link GlobalBoardIndex}, the global board's size, ranks, positions and neighbours come
+ * from the index's memory instead of counting rows (O(rank) at a million learners): no statement at all.
+ * This instance's own commits reach the index as they commit, so "my rank" is exact on my next request
+ * here; the other instances' commits reach it with the next poll, within about a second
+ * (docs/performance.md, "Boards and ranks"). Its first 100 entries are served from memory too
+ * ({@link GlobalBoardIndex#first}: read in SQL again after a change that may touch them). The other
+ * boards count in SQL.
  */
 public final class JooqBoards implements Boards {
     private final DSLContext dsl;
@@ -77,8 +78,6 @@ public final class JooqBoards implements Boards {
     @Override
     public long size(BoardKey board) {
         if (indexed(board)) {
-            // this instance's own commits at once; the others' arrive with the next poll (within a second)
-            global.catchUpIfChangedHere();
             return global.size();
         }
         var source = Source.of(board);
@@ -88,7 +87,6 @@ public final class JooqBoards implements Boards {
     @Override
     public List<Entry> page(BoardKey board, int limit, int offset) {
         if (indexed(board) && (long) offset + limit <= GlobalBoardIndex.TOP) {
-            global.catchUpIfChangedHere();
             return global.first(limit, offset, this::globalTop);
         }
         var source = Source.of(board);
@@ -104,17 +102,8 @@ public final class JooqBoards implements Boards {
     @Override
     public Optional<Position> positionOf(BoardKey board, LearnerId learner) {
         if (indexed(board)) {
-            var mine = global.catchUpReading(Optional.of(learner.value())).filter(GlobalBoardIndex.Mine::onBoard);
-            if (mine.isEmpty()) {
-                return Optional.empty();
-            }
-            var me = mine.get();
-            long better = global.countBetterThan(me.learner(), me.key());
-            // the 0-based index needs my place among my equals, by user name: counted in SQL (around() does not need it)
-            long equalBefore = ((Number) dsl.fetchValue("select count(*) from learner_states s "
-                    + "where s.submissions > 0 and s.points = ? and s.streak_longest = ? and s.username < ?",
-                    me.points(), me.longestStreak(), me.username())).longValue();
-            return Optional.of(new Position((int) (better + 1), me.points(), better + equalBefore));
+            return global.standing(learner.value(), 0)
+                    .map(s -> new Position((int) s.me().rank(), s.me().points(), s.position()));
         }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);
@@ -139,40 +128,26 @@ public final class JooqBoards implements Boards {
         return Optional.of(new Position((int) (strictlyBetter + 1), score, strictlyBetter + equalBefore));
     }
 
-    /**
-     * The global board around me: one statement catches the index up, reads my row fresh and my
-     * neighbours by range reads of the board index from my row (never an offset); my rank and theirs come
-     * from the index.
-     */
+    /** The global board around me, from the index's memory: my entry and my neighbours with their ranks. */
     @Override
     public Optional<Around> around(BoardKey board, LearnerId learner, int neighbours) {
         if (!indexed(board)) {
             return Boards.super.around(board, learner, neighbours);
         }
-        var reading = global.catchUpReading(Optional.of(learner.value()), neighbours);
-        var mine = reading.mine().filter(GlobalBoardIndex.Mine::onBoard);
-        if (mine.isEmpty()) {
-            return Optional.empty();
-        }
-        var me = mine.get();
-        int rank = (int) (global.countBetterThan(me.learner(), me.key()) + 1);
-        var entries = new ArrayList<Entry>(reading.above().size() + 1 + reading.below().size());
-        for (int i = reading.above().size() - 1; i >= 0; i--) {
-            entries.add(entry(reading.above().get(i), me, rank));
-        }
-        entries.add(new Entry(rank, me.username(), me.displayName() == null ? me.username() : me.displayName(), me.points(),
-                Optional.of(me.longestStreak()), Optional.empty()));
-        for (var below : reading.below()) {
-            entries.add(entry(below, me, rank));
-        }
-        return Optional.of(new Around(rank, me.points(), entries));
+        return global.standing(learner.value(), neighbours).map(standing -> {
+            var entries = new ArrayList<Entry>(standing.above().size() + 1 + standing.below().size());
+            for (int i = standing.above().size() - 1; i >= 0; i--) {
+                entries.add(entry(standing.above().get(i)));
+            }
+            entries.add(entry(standing.me()));
+            standing.below().forEach(below -> entries.add(entry(below)));
+            return new Around((int) standing.me().rank(), standing.me().points(), entries);
+        });
     }
 
-    /** My equals share my rank; the others' come from the index, their own held entry discounted. */
-    private Entry entry(GlobalBoardIndex.Neighbour n, GlobalBoardIndex.Mine me, int myRank) {
-        int rank = n.key() == me.key() ? myRank : (int) (global.countBetterThan(n.learner(), n.key()) + 1);
-        return new Entry(rank, n.username(), n.displayName() == null ? n.username() : n.displayName(), n.points(),
-                Optional.of(n.longestStreak()), Optional.empty());
+    private static Entry entry(RankIndex.Placed placed) {
+        return new Entry((int) placed.rank(), placed.username(), placed.displayName().orElse(placed.username()), placed.points(),
+                Optional.of(placed.longestStreak()), Optional.empty());
     }
 
     /**

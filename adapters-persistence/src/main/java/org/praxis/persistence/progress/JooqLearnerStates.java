@@ -77,19 +77,32 @@ import org.praxis.domain.scoring.TopicXp;
  */
 public final class JooqLearnerStates implements LearnerStates {
     private final DSLContext dsl;
-    private final Runnable boardKeyCommitted;
+    private final BoardKeyCommitted boardKeyCommitted;
     private final RenderedSql sql;
+    /** The board row of the learner this thread's transaction locked last ({@link #lockAndLoad}), for {@link #save}. */
+    private final ThreadLocal<LockedRow> locked = new ThreadLocal<>();
+
+    /**
+     * Told after the commit of a save that changed a learner's global board key (points, longest streak, on
+     * the board at all), with the key, the names and a stamp no newer than the one the database gave the
+     * change: the stamp of the change before it (read under the row's lock) plus one microsecond.
+     */
+    @FunctionalInterface
+    public interface BoardKeyCommitted {
+        void committed(UUID learner, long points, int longestStreak, boolean onBoard, long stamp, String username,
+                Optional<String> displayName);
+    }
+
+    private record LockedRow(UUID learner, long stamp, String username, Optional<String> displayName) {
+    }
 
     public JooqLearnerStates(DSLContext dsl) {
-        this(dsl, () -> {
+        this(dsl, (learner, points, longestStreak, onBoard, stamp, username, displayName) -> {
         });
     }
 
-    /**
-     * {@code boardKeyCommitted}: told after the commit of a save that changed the learner's global board key
-     * (points, longest streak, on the board at all), so this instance's next board read catches up.
-     */
-    public JooqLearnerStates(DSLContext dsl, Runnable boardKeyCommitted) {
+    /** {@code boardKeyCommitted}: see {@link BoardKeyCommitted} (the global board index of this instance). */
+    public JooqLearnerStates(DSLContext dsl, BoardKeyCommitted boardKeyCommitted) {
         this.dsl = Objects.requireNonNull(dsl);
         this.boardKeyCommitted = Objects.requireNonNull(boardKeyCommitted);
         this.sql = new RenderedSql(dsl);
@@ -126,8 +139,12 @@ public final class JooqLearnerStates implements LearnerStates {
         queries.addAll(stateQueries(learner, problem));
         var results = Pipeline.fetch(dsl, queries);
 
-        var zone = results.get(1).stream().findFirst().map(r -> ZoneId.of(r.get(USERS.TIME_ZONE)))
+        var lockedRow = results.get(1).stream().findFirst()
                 .orElseThrow(() -> new NotFound("learner", "There is no such learner."));
+        var zone = ZoneId.of(lockedRow.get(USERS.TIME_ZONE));
+        var changed = lockedRow.get(LEARNER_STATES.BOARD_CHANGED_AT);
+        locked.set(new LockedRow(id, changed.toEpochSecond() * 1_000_000 + changed.getNano() / 1_000, lockedRow.get(USERS.USERNAME),
+                Optional.ofNullable(lockedRow.get(USERS.DISPLAY_NAME))));
         var keyUse = results.get(2).stream().findFirst()
                 .map(r -> new Submissions.KeyUse(new SubmissionId(r.get(IDEMPOTENCY_KEYS.SUBMISSION_ID)), r.get(IDEMPOTENCY_KEYS.REQUEST_HASH)));
         var modules = results.get(3).stream().map(r -> new ModuleSlug(r.get(MODULES.SLUG))).collect(Collectors.toCollection(TreeSet::new));
@@ -193,7 +210,7 @@ public final class JooqLearnerStates implements LearnerStates {
     }
 
     private ResultQuery<Record> lockQuery(LearnerId learner) {
-        return sql.resultQuery("lock", b -> dsl.select(USERS.TIME_ZONE)
+        return sql.resultQuery("lock", b -> dsl.select(USERS.TIME_ZONE, USERS.USERNAME, USERS.DISPLAY_NAME, LEARNER_STATES.BOARD_CHANGED_AT)
                 .from(LEARNER_STATES).join(USERS).on(USERS.ID.eq(LEARNER_STATES.USER_ID))
                 .where(LEARNER_STATES.USER_ID.eq(b.val(learner.value(), LEARNER_STATES.USER_ID)))
                 .forUpdate().of(LEARNER_STATES));
@@ -247,9 +264,14 @@ public final class JooqLearnerStates implements LearnerStates {
                 .set(LEARNER_STATES.STATS, b.val(StatsJson.write(after.stats()), LEARNER_STATES.STATS))
                 .set(LEARNER_STATES.UPDATED_AT, b.val(Rows.utc(at), LEARNER_STATES.UPDATED_AT))
                 .where(LEARNER_STATES.USER_ID.eq(b.val(learner, LEARNER_STATES.USER_ID)))));
-        if (after.totals().points() != before.totals().points() || after.streak().longest() != before.streak().longest()
-                || (after.totals().submissions() > 0) != (before.totals().submissions() > 0)) {
-            AfterCommit.run(boardKeyCommitted);
+        var row = locked.get();
+        locked.remove();
+        if (row != null && row.learner().equals(learner) && (after.totals().points() != before.totals().points()
+                || after.streak().longest() != before.streak().longest()
+                || (after.totals().submissions() > 0) != (before.totals().submissions() > 0))) {
+            // without the locked row (a save not after lockAndLoad), the other instances' way: the next poll
+            AfterCommit.run(() -> boardKeyCommitted.committed(learner, after.totals().points(), after.streak().longest(),
+                    after.totals().submissions() > 0, row.stamp() + 1, row.username(), row.displayName()));
         }
         if (!after.progress().equals(before.progress())) {
             saveProgress(after.progress(), problem.id());

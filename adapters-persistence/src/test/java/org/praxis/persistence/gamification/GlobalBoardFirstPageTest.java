@@ -44,11 +44,19 @@ class GlobalBoardFirstPageTest {
         return sqlPage(100, 0);
     }
 
+    /** What JooqLearnerStates tells the index after a commit here: the row as committed (its own stamp). */
+    private void committedHere(GlobalBoardIndex to, UUID learner) {
+        var row = dsl.resultQuery("select s.points, s.streak_longest, s.submissions, (extract(epoch from s.board_changed_at) * 1000000)::bigint, "
+                + "u.username, u.display_name from learner_states s join users u on u.id = s.user_id where s.user_id = ?", learner).fetchOne();
+        to.committedHere(learner, row.get(0, Long.class), row.get(1, Integer.class), row.get(2, Integer.class) > 0, row.get(3, Long.class),
+                row.get(4, String.class), Optional.ofNullable(row.get(5, String.class)));
+    }
+
     private List<String> sqlPage(int limit, int offset) {
         return dsl.resultQuery("select rank() over (order by s.points desc, s.streak_longest desc), u.username, "
                         + "coalesce(u.display_name, u.username), s.points, s.streak_longest "
                         + "from learner_states s join users u on u.id = s.user_id where s.submissions > 0 "
-                        + "order by s.points desc, s.streak_longest desc, u.username limit " + limit + " offset " + offset)
+                        + "order by s.points desc, s.streak_longest desc, u.username collate \"C\" limit " + limit + " offset " + offset)
                 .fetch(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4));
     }
 
@@ -197,8 +205,9 @@ class GlobalBoardFirstPageTest {
         assertEquals(before, lines(otherBoards.page(GLOBAL, 100, 0)));
         assertEquals(0, assertPageAsSql());
         // the other instance's learner submits there: it reads its own change at once
-        sql("update learner_states set points = points + 2000, submissions = submissions + 1 where user_id = ?", learnerAt(120));
-        other.changedHere();
+        var riser = learnerAt(120);
+        sql("update learner_states set points = points + 2000, submissions = submissions + 1 where user_id = ?", riser);
+        committedHere(other, riser);
         var after = sqlPage();
         assertNotEquals(before, after);
         assertEquals(after, lines(otherBoards.page(GLOBAL, 100, 0)));
@@ -212,9 +221,10 @@ class GlobalBoardFirstPageTest {
     @Order(8)
     void aChangeOfThisInstanceIsReadAtOnceWithoutAPoll() {
         assertEquals(0, assertPageAsSql());
-        sql("update learner_states set streak_longest = streak_longest + 5, submissions = submissions + 1 where user_id = ?", learnerAt(30));
+        var learner = learnerAt(30);
+        sql("update learner_states set streak_longest = streak_longest + 5, submissions = submissions + 1 where user_id = ?", learner);
         // after the commit of a submission here (JooqLearnerStates tells the index)
-        index.changedHere();
+        committedHere(index, learner);
         assertEquals(1, assertPageAsSql());
         assertEquals(index.size(), boards.size(GLOBAL));
     }
@@ -232,12 +242,12 @@ class GlobalBoardFirstPageTest {
         var racing = index.first(100, 0, () -> {
             var page = dsl.resultQuery("select s.user_id, u.username, s.points, s.streak_longest, "
                             + "rank() over (order by s.points desc, s.streak_longest desc) from learner_states s join users u on u.id = s.user_id "
-                            + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username limit 100")
+                            + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username collate \"C\" limit 100")
                     .fetch(r -> new GlobalBoardIndex.Ranked(r.get(0, UUID.class), GlobalBoardIndex.key(r.get(2, Long.class), r.get(3, Integer.class)),
                             new Entry(r.get(4, Integer.class), r.get(1, String.class), r.get(1, String.class), r.get(2, Long.class),
                                     Optional.of(r.get(3, Integer.class)), Optional.empty())));
             sql("update learner_states set points = points + 3000, submissions = submissions + 1 where user_id = ?", riser);
-            index.catchUpReading(Optional.empty());
+            index.poll();
             read.set(true);
             return page;
         });
@@ -302,7 +312,7 @@ class GlobalBoardFirstPageTest {
     private List<GlobalBoardIndex.Ranked> ranked() {
         return dsl.resultQuery("select s.user_id, u.username, coalesce(u.display_name, u.username), s.points, s.streak_longest, "
                         + "rank() over (order by s.points desc, s.streak_longest desc) from learner_states s join users u on u.id = s.user_id "
-                        + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username limit 100")
+                        + "where s.submissions > 0 order by s.points desc, s.streak_longest desc, u.username collate \"C\" limit 100")
                 .fetch(r -> new GlobalBoardIndex.Ranked(r.get(0, UUID.class), GlobalBoardIndex.key(r.get(3, Long.class), r.get(4, Integer.class)),
                         new Entry(r.get(5, Integer.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Long.class),
                                 Optional.of(r.get(4, Integer.class)), Optional.empty())));

@@ -1,17 +1,28 @@
 package org.praxis.domain.gamification;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The global board (GA4: points, then the longer longest streak) as an order-statistics index: each
- * learner's current board key, and how many learners are strictly better than a given key, so a standard
- * competition rank is {@code 1 + countBetter(key)} in O(√n) without reading the other learners.
+ * The global board (GA4: points, then the longer longest streak; equals by user name) held in memory:
+ * each learner's board key and names, how many learners are strictly better than a given key, so a
+ * standard competition rank is {@code 1 + countBetter(key)} in O(√n), and the board order itself, so a
+ * learner's neighbours and position are read without reading the other learners.
  *
  * <p>Every change carries a stamp (when it was made, as the store clocks it); a change older than the one
  * already held for that learner is ignored, so changes may arrive twice and out of order: applying is
- * setting, never adding. Learners are kept in open-addressing arrays of primitives (two longs of the id,
- * the key, the stamp): about 50 bytes a learner, no boxing.
+ * setting, never adding. Learners are entries in arrays of primitives (two longs of the id, the key, the
+ * stamp, where the names are), found by an open-addressing table of entry numbers; the names are in a
+ * {@link NameArena}, the order is a {@link BoardOrder} of entry numbers. About 75 bytes a learner with
+ * short names, no object per learner.
+ *
+ * <p>Equal keys are ordered by user name, compared as UTF-8 bytes (PostgreSQL's {@code COLLATE "C"}),
+ * then by id, so the order is total even while two learners' renames are applied one after the other.
  *
  * <p>Not thread-safe: its owner locks.
  */
@@ -20,12 +31,42 @@ public final class RankIndex {
     static final int MAX_STREAK = (1 << 22) - 1;
     static final long MAX_POINTS = (1L << 41) - 1;
 
+    /** A learner on the board as the index holds them: {@code rank} is the standard competition rank. */
+    public record Placed(UUID learner, long key, long rank, String username, Optional<String> displayName) {
+        public long points() {
+            return RankIndex.points(key);
+        }
+
+        public int longestStreak() {
+            return RankIndex.longestStreak(key);
+        }
+    }
+
+    /**
+     * A learner's place: their own entry, their 0-based position in board order, and up to k learners
+     * either side, nearest first ({@code above}: before them in board order; {@code below}: after them).
+     */
+    public record Standing(Placed me, long position, List<Placed> above, List<Placed> below) {
+        public Standing {
+            above = List.copyOf(above);
+            below = List.copyOf(below);
+        }
+    }
+
     private final SortedKeys keys = new SortedKeys();
+    private final BoardOrder order = new BoardOrder(this::compare);
+    private NameArena names = new NameArena(1 << 10);
+    // entries, by entry number
     private long[] high = new long[16];
     private long[] low = new long[16];
     private long[] boardKeys = new long[16];
     private long[] stamps = new long[16];
-    private boolean[] used = new boolean[16];
+    private int[] nameAt = new int[16];
+    private int entries;
+    private int[] free = new int[16];
+    private int freeCount;
+    // entry number + 1 by the id's hash; 0 is a free cell
+    private int[] table = new int[32];
     private int learners;
 
     /** The board key: better is greater. Points and streaks beyond what a key holds are clamped. */
@@ -45,76 +86,92 @@ public final class RankIndex {
 
     /** Learners on the board. */
     public long size() {
-        return keys.size();
+        return learners;
     }
 
-    /** The learner is on the board with this key, as of {@code stamp}; false when an equal or newer change was already held. */
-    public boolean put(UUID learner, long key, long stamp) {
+    /**
+     * The learner is on the board with this key and these names, as of {@code stamp}; false when an equal
+     * or newer change was already held.
+     */
+    public boolean put(UUID learner, long key, long stamp, String username, Optional<String> displayName) {
         if (key < 0) {
             throw new IllegalArgumentException("keys are non-negative: " + key);
         }
-        int slot = slotOf(learner);
-        if (used[slot]) {
-            if (stamp < stamps[slot]) {
+        Objects.requireNonNull(username);
+        Objects.requireNonNull(displayName);
+        int cell = cellOf(learner);
+        int e = table[cell] - 1;
+        if (e >= 0) {
+            if (stamp < stamps[e]) {
                 return false;
             }
-            stamps[slot] = stamp;
-            if (boardKeys[slot] != key) {
-                keys.remove(boardKeys[slot]);
-                keys.add(key);
-                boardKeys[slot] = key;
+            stamps[e] = stamp;
+            boolean renamed = !names.holds(nameAt[e], username, displayName);
+            if (boardKeys[e] != key || renamed) {
+                order.remove(e);
+                if (boardKeys[e] != key) {
+                    keys.remove(boardKeys[e]);
+                    keys.add(key);
+                    boardKeys[e] = key;
+                }
+                if (renamed) {
+                    names.release(nameAt[e]);
+                    nameAt[e] = names.add(username, displayName);
+                }
+                order.insert(e);
+                compactNamesIfWorthIt();
             }
             return true;
         }
-        used[slot] = true;
-        high[slot] = learner.getMostSignificantBits();
-        low[slot] = learner.getLeastSignificantBits();
-        boardKeys[slot] = key;
-        stamps[slot] = stamp;
+        e = newEntry();
+        high[e] = learner.getMostSignificantBits();
+        low[e] = learner.getLeastSignificantBits();
+        boardKeys[e] = key;
+        stamps[e] = stamp;
+        nameAt[e] = names.add(username, displayName);
+        table[cell] = e + 1;
         keys.add(key);
-        if (++learners * 4L > used.length * 3L) {
-            grow();
+        order.insert(e);
+        if (++learners * 5L > table.length * 3L) {
+            growTable();
         }
         return true;
     }
 
     /** The learner left the board (deleted, or no submission any more) as of {@code stamp}. */
     public boolean remove(UUID learner, long stamp) {
-        int slot = slotOf(learner);
-        if (!used[slot] || stamp < stamps[slot]) {
+        int cell = cellOf(learner);
+        int e = table[cell] - 1;
+        if (e < 0 || stamp < stamps[e]) {
             return false;
         }
-        keys.remove(boardKeys[slot]);
+        order.remove(e);
+        keys.remove(boardKeys[e]);
+        names.release(nameAt[e]);
+        deleteCell(cell);
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = e;
         learners--;
-        deleteSlot(slot);
+        compactNamesIfWorthIt();
         return true;
     }
 
     public OptionalLong keyOf(UUID learner) {
-        int slot = slotOf(learner);
-        return used[slot] ? OptionalLong.of(boardKeys[slot]) : OptionalLong.empty();
+        int e = table[cellOf(learner)] - 1;
+        return e >= 0 ? OptionalLong.of(boardKeys[e]) : OptionalLong.empty();
     }
 
     /** The stamp of the change the learner's key is held as of, or {@link Long#MIN_VALUE} when not on the board. */
     public long stampOf(UUID learner) {
-        int slot = slotOf(learner);
-        return used[slot] ? stamps[slot] : Long.MIN_VALUE;
+        int e = table[cellOf(learner)] - 1;
+        return e >= 0 ? stamps[e] : Long.MIN_VALUE;
     }
 
     /** How many learners on the board are strictly better than {@code key}. */
     public long countBetter(long key) {
         return keys.countAbove(key);
-    }
-
-    /**
-     * How many learners other than {@code learner} are strictly better than {@code freshKey}, the
-     * learner's key read from the store just now. The index may still hold an older key of this
-     * learner; it is never counted, so the answer does not depend on how fresh the index is for them.
-     */
-    public long countBetterThan(UUID learner, long freshKey) {
-        long better = keys.countAbove(freshKey);
-        var held = keyOf(learner);
-        return held.isPresent() && held.getAsLong() > freshKey ? better - 1 : better;
     }
 
     public long countEqual(long key) {
@@ -131,6 +188,92 @@ public final class RankIndex {
         return keys.nextBelow(key);
     }
 
+    /** The learner's place with up to {@code neighbours} learners either side; empty when not on the board. */
+    public Optional<Standing> standing(UUID learner, int neighbours) {
+        int e = table[cellOf(learner)] - 1;
+        if (e < 0) {
+            return Optional.empty();
+        }
+        var at = order.find(e);
+        var me = placed(e, 1 + keys.countAbove(boardKeys[e]));
+        var above = new ArrayList<Placed>(neighbours);
+        var before = at;
+        while (above.size() < neighbours && (before = order.previous(before)) != null) {
+            int n = order.entry(before);
+            above.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + keys.countAbove(boardKeys[n])));
+        }
+        var below = new ArrayList<Placed>(neighbours);
+        var after = at;
+        while (below.size() < neighbours && (after = order.next(after)) != null) {
+            int n = order.entry(after);
+            below.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + keys.countAbove(boardKeys[n])));
+        }
+        return Optional.of(new Standing(me, order.position(at), above, below));
+    }
+
+    /** Up to {@code limit} learners in board order from 0-based {@code offset}. */
+    public List<Placed> page(long offset, int limit) {
+        var page = new ArrayList<Placed>(Math.max(0, Math.min(limit, learners)));
+        var at = offset < 0 ? null : order.at(offset);
+        long rank = 0;
+        long previousKey = -1;
+        while (at != null && page.size() < limit) {
+            int e = order.entry(at);
+            // ranks follow the order: a new key's rank is its position + 1, an equal key shares the rank before
+            rank = boardKeys[e] == previousKey ? rank : page.isEmpty() ? 1 + keys.countAbove(boardKeys[e]) : offset + page.size() + 1;
+            previousKey = boardKeys[e];
+            page.add(placed(e, rank));
+            at = order.next(at);
+        }
+        return page;
+    }
+
+    private Placed placed(int e, long rank) {
+        return new Placed(new UUID(high[e], low[e]), boardKeys[e], rank, names.username(nameAt[e]), names.displayName(nameAt[e]));
+    }
+
+    /** Board order: better key first, then user name, then id. */
+    private int compare(int a, int b) {
+        if (boardKeys[a] != boardKeys[b]) {
+            return boardKeys[a] > boardKeys[b] ? -1 : 1;
+        }
+        int byName = names.compareUsernames(nameAt[a], nameAt[b]);
+        if (byName != 0) {
+            return byName;
+        }
+        int byHigh = Long.compare(high[a], high[b]);
+        return byHigh != 0 ? byHigh : Long.compare(low[a], low[b]);
+    }
+
+    private int newEntry() {
+        if (freeCount > 0) {
+            return free[--freeCount];
+        }
+        if (entries == high.length) {
+            int capacity = high.length * 2;
+            high = Arrays.copyOf(high, capacity);
+            low = Arrays.copyOf(low, capacity);
+            boardKeys = Arrays.copyOf(boardKeys, capacity);
+            stamps = Arrays.copyOf(stamps, capacity);
+            nameAt = Arrays.copyOf(nameAt, capacity);
+        }
+        return entries++;
+    }
+
+    /** Copies the names in use into a new arena: the order does not change, only where the bytes are. */
+    private void compactNamesIfWorthIt() {
+        if (!names.worthCompacting()) {
+            return;
+        }
+        var compacted = new NameArena(names.live() + names.live() / 4);
+        for (int cell : table) {
+            if (cell != 0) {
+                nameAt[cell - 1] = compacted.copy(names, nameAt[cell - 1]);
+            }
+        }
+        names = compacted;
+    }
+
     // --- open addressing with linear probing; deletion shifts back, so there are no tombstones
 
     private static int hash(long hi, long lo) {
@@ -141,63 +284,47 @@ public final class RankIndex {
         return (int) h;
     }
 
-    /** The slot holding the learner, or the free slot where it would go. */
-    private int slotOf(UUID learner) {
+    /** The cell holding the learner's entry, or the free cell where it would go. */
+    private int cellOf(UUID learner) {
         long hi = learner.getMostSignificantBits();
         long lo = learner.getLeastSignificantBits();
-        int mask = used.length - 1;
+        int mask = table.length - 1;
         int i = hash(hi, lo) & mask;
-        while (used[i] && (high[i] != hi || low[i] != lo)) {
+        while (table[i] != 0 && (high[table[i] - 1] != hi || low[table[i] - 1] != lo)) {
             i = (i + 1) & mask;
         }
         return i;
     }
 
-    private void deleteSlot(int slot) {
-        int mask = used.length - 1;
-        int gap = slot;
-        int i = (slot + 1) & mask;
-        while (used[i]) {
-            int home = hash(high[i], low[i]) & mask;
+    private void deleteCell(int cell) {
+        int mask = table.length - 1;
+        int gap = cell;
+        int i = (cell + 1) & mask;
+        while (table[i] != 0) {
+            int e = table[i] - 1;
+            int home = hash(high[e], low[e]) & mask;
             // move i into the gap unless its home lies cyclically in (gap, i]
             boolean stays = gap <= i ? gap < home && home <= i : gap < home || home <= i;
             if (!stays) {
-                high[gap] = high[i];
-                low[gap] = low[i];
-                boardKeys[gap] = boardKeys[i];
-                stamps[gap] = stamps[i];
-                used[gap] = true;
+                table[gap] = table[i];
                 gap = i;
             }
             i = (i + 1) & mask;
         }
-        used[gap] = false;
+        table[gap] = 0;
     }
 
-    private void grow() {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        long[] oldKeys = boardKeys;
-        long[] oldStamps = stamps;
-        boolean[] oldUsed = used;
-        int capacity = used.length * 2;
-        high = new long[capacity];
-        low = new long[capacity];
-        boardKeys = new long[capacity];
-        stamps = new long[capacity];
-        used = new boolean[capacity];
-        int mask = capacity - 1;
-        for (int j = 0; j < oldUsed.length; j++) {
-            if (oldUsed[j]) {
-                int i = hash(oldHigh[j], oldLow[j]) & mask;
-                while (used[i]) {
+    private void growTable() {
+        int[] old = table;
+        table = new int[old.length * 2];
+        int mask = table.length - 1;
+        for (int cell : old) {
+            if (cell != 0) {
+                int i = hash(high[cell - 1], low[cell - 1]) & mask;
+                while (table[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                used[i] = true;
-                high[i] = oldHigh[j];
-                low[i] = oldLow[j];
-                boardKeys[i] = oldKeys[j];
-                stamps[i] = oldStamps[j];
+                table[i] = cell;
             }
         }
     }

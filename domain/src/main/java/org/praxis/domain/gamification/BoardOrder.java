@@ -1,0 +1,189 @@
+package org.praxis.domain.gamification;
+
+import java.util.Arrays;
+
+/**
+ * Entries (ints) in board order, as sorted blocks of primitive ints like {@link SortedKeys}: inserting or
+ * removing finds its block by binary search and moves at most {@value #MAX_BLOCK} ints; a position is
+ * the sizes of the blocks before one summed. Four bytes an entry. The order is the owner's
+ * ({@link Order}): it must be total, and an entry's place in it must not change while it is held, so
+ * the owner removes an entry before changing what it is ordered by and inserts it again after.
+ *
+ * <p>Not thread-safe: its owner locks.
+ */
+final class BoardOrder {
+    static final int MAX_BLOCK = 1024;
+
+    /** A total order of entries: negative when {@code a} comes first. */
+    interface Order {
+        int compare(int a, int b);
+    }
+
+    /** Where an entry is: its block and its index in it. */
+    record At(int block, int index) {
+    }
+
+    private final Order order;
+    // Invariant as SortedKeys': non-empty blocks (but the single block of an empty order), each sorted,
+    // each block's last entry before the next block's first.
+    private int[][] blocks = {new int[16]};
+    private int[] sizes = new int[1];
+    private int count = 1;
+    private int size;
+
+    BoardOrder(Order order) {
+        this.order = order;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void insert(int entry) {
+        int b = firstBlockEndingAtOrAfter(entry);
+        if (b == count) {
+            b = count - 1;
+        }
+        int[] block = blocks[b];
+        int n = sizes[b];
+        int at = lowerBound(block, n, entry);
+        if (n == block.length) {
+            block = Arrays.copyOf(block, Math.min(MAX_BLOCK, block.length * 2));
+            blocks[b] = block;
+        }
+        System.arraycopy(block, at, block, at + 1, n - at);
+        block[at] = entry;
+        sizes[b] = n + 1;
+        size++;
+        if (sizes[b] == MAX_BLOCK) {
+            split(b);
+        }
+    }
+
+    /** Removes the entry, which must be held with what it is ordered by unchanged since it was inserted. */
+    void remove(int entry) {
+        var at = find(entry);
+        int[] block = blocks[at.block()];
+        int n = sizes[at.block()];
+        System.arraycopy(block, at.index() + 1, block, at.index(), n - at.index() - 1);
+        sizes[at.block()] = n - 1;
+        size--;
+        if (sizes[at.block()] == 0 && count > 1) {
+            dropBlock(at.block());
+        }
+    }
+
+    /** Where the held entry is. */
+    At find(int entry) {
+        int b = firstBlockEndingAtOrAfter(entry);
+        if (b < count) {
+            int i = lowerBound(blocks[b], sizes[b], entry);
+            if (i < sizes[b] && blocks[b][i] == entry) {
+                return new At(b, i);
+            }
+        }
+        throw new IllegalStateException("entry " + entry + " is not where its order puts it");
+    }
+
+    /** The entry's 0-based position in the order. */
+    long position(At at) {
+        long before = at.index();
+        for (int i = 0; i < at.block(); i++) {
+            before += sizes[i];
+        }
+        return before;
+    }
+
+    int entry(At at) {
+        return blocks[at.block()][at.index()];
+    }
+
+    /** The place before {@code at}, or null at the start. */
+    At previous(At at) {
+        if (at.index() > 0) {
+            return new At(at.block(), at.index() - 1);
+        }
+        int b = at.block() - 1;
+        while (b >= 0 && sizes[b] == 0) {
+            b--;
+        }
+        return b < 0 ? null : new At(b, sizes[b] - 1);
+    }
+
+    /** The place after {@code at}, or null at the end. */
+    At next(At at) {
+        if (at.index() + 1 < sizes[at.block()]) {
+            return new At(at.block(), at.index() + 1);
+        }
+        int b = at.block() + 1;
+        while (b < count && sizes[b] == 0) {
+            b++;
+        }
+        return b >= count ? null : new At(b, 0);
+    }
+
+    /** The place of the entry at 0-based {@code position}, or null past the end. */
+    At at(long position) {
+        long left = position;
+        for (int b = 0; b < count; b++) {
+            if (left < sizes[b]) {
+                return new At(b, (int) left);
+            }
+            left -= sizes[b];
+        }
+        return null;
+    }
+
+    /** The first block whose last entry is at or after {@code entry} in the order; {@code count} when none. */
+    private int firstBlockEndingAtOrAfter(int entry) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sizes[mid] > 0 && order.compare(blocks[mid][sizes[mid] - 1], entry) >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private int lowerBound(int[] a, int n, int entry) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (order.compare(a[mid], entry) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void split(int b) {
+        int half = sizes[b] / 2;
+        int[] upper = new int[MAX_BLOCK];
+        System.arraycopy(blocks[b], half, upper, 0, sizes[b] - half);
+        if (count == blocks.length) {
+            blocks = Arrays.copyOf(blocks, count * 2);
+            sizes = Arrays.copyOf(sizes, count * 2);
+        }
+        System.arraycopy(blocks, b + 1, blocks, b + 2, count - b - 1);
+        System.arraycopy(sizes, b + 1, sizes, b + 2, count - b - 1);
+        blocks[b + 1] = upper;
+        sizes[b + 1] = sizes[b] - half;
+        sizes[b] = half;
+        count++;
+    }
+
+    private void dropBlock(int b) {
+        System.arraycopy(blocks, b + 1, blocks, b, count - b - 1);
+        System.arraycopy(sizes, b + 1, sizes, b, count - b - 1);
+        count--;
+        blocks[count] = null;
+        sizes[count] = 0;
+    }
+}

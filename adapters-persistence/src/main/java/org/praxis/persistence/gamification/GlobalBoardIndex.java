@@ -221,6 +221,16 @@ public final class GlobalBoardIndex {
         }
     }
 
+    /** Up to {@code limit} learners in board order from 0-based {@code offset}, with their ranks, from memory. */
+    public List<RankIndex.Placed> page(long offset, int limit) {
+        lock.readLock().lock();
+        try {
+            return index.page(offset, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The learner's place on the board with up to {@code neighbours} learners either side, from memory. */
     public Optional<RankIndex.Standing> standing(UUID learner, int neighbours) {
         lock.readLock().lock();

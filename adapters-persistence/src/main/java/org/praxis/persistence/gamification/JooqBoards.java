@@ -86,8 +86,10 @@ public final class JooqBoards implements Boards {
 
     @Override
     public List<Entry> page(BoardKey board, int limit, int offset) {
-        if (indexed(board) && (long) offset + limit <= GlobalBoardIndex.TOP) {
-            return global.first(limit, offset, this::globalTop);
+        if (indexed(board)) {
+            // the first page as SQL read it, kept until a change may touch it; deeper pages walk the index's order
+            return (long) offset + limit <= GlobalBoardIndex.TOP ? global.first(limit, offset, this::globalTop)
+                    : global.page(offset, limit).stream().map(JooqBoards::entry).toList();
         }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);

@@ -232,6 +232,25 @@ class GlobalBoardIndexTest {
         assertEquals(expected.size(), unloaded.size(GLOBAL));
     }
 
+    @Test
+    @Order(7)
+    void pagesBeyondTheFirstHundredWalkTheIndexAndEqualSql() {
+        var expected = sqlBoard();
+        var random = new Random(7);
+        var offsets = new ArrayList<Integer>(List.of(0, 99, 100, 101, expected.size() - 10, expected.size() - 1, expected.size(),
+                expected.size() + 5));
+        for (int i = 0; i < 60; i++) {
+            offsets.add(random.nextInt(expected.size()));
+        }
+        for (int offset : offsets) {
+            int limit = List.of(1, 10, 100).get(random.nextInt(3));
+            var lines = expected.subList(Math.min(offset, expected.size()), Math.min(offset + limit, expected.size())).stream()
+                    .map(Expected::line).toList();
+            assertEquals(lines, boards.page(GLOBAL, limit, offset).stream().map(GlobalBoardIndexTest::line).toList(),
+                    "offset " + offset + " limit " + limit);
+        }
+    }
+
     /** {@code samples} learners' positions (all of them, or a random choice) read as a client would. */
     private void assertRanksAsSql(List<Expected> expected, int samples) {
         var onBoard = new HashMap<UUID, Expected>();

@@ -3,9 +3,10 @@ package org.praxis.domain.gamification;
 import java.util.Arrays;
 
 /**
- * Entries (ints) in board order, as sorted blocks of primitive ints like {@link SortedKeys}: inserting or
- * removing finds its block by binary search and moves at most {@value #MAX_BLOCK} ints; a position is
- * the sizes of the blocks before one summed. Four bytes an entry. The order is the owner's
+ * Entries (ints) in board order as sorted blocks of primitive ints (an unrolled sorted list): inserting
+ * or removing finds its block by binary search and moves at most {@value #MAX_BLOCK} ints; a position is
+ * the sizes of the blocks before one summed (about √n of them at a million entries, a few thousand ints),
+ * and so is the length of a prefix ({@link #countWhile}). Four bytes an entry. The order is the owner's
  * ({@link Order}): it must be total, and an entry's place in it must not change while it is held, so
  * the owner removes an entry before changing what it is ordered by and inserts it again after.
  *
@@ -24,8 +25,8 @@ final class BoardOrder {
     }
 
     private final Order order;
-    // Invariant as SortedKeys': non-empty blocks (but the single block of an empty order), each sorted,
-    // each block's last entry before the next block's first.
+    // Invariant: non-empty blocks (but the single block of an empty order), each sorted, each block's
+    // last entry before the next block's first.
     private int[][] blocks = {new int[16]};
     private int[] sizes = new int[1];
     private int count = 1;
@@ -83,6 +84,39 @@ final class BoardOrder {
             }
         }
         throw new IllegalStateException("entry " + entry + " is not where its order puts it");
+    }
+
+    /**
+     * How many entries come first in the order and pass {@code test}, which must hold for a prefix of the
+     * order and fail after it (say "key above k", the order being by key descending): the length of
+     * that prefix, by binary search over the blocks' last entries and inside one block.
+     */
+    long countWhile(java.util.function.IntPredicate test) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sizes[mid] > 0 && !test.test(blocks[mid][sizes[mid] - 1])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (lo == count) {
+            return size;
+        }
+        int[] block = blocks[lo];
+        int from = 0;
+        int to = sizes[lo];
+        while (from < to) {
+            int mid = (from + to) >>> 1;
+            if (test.test(block[mid])) {
+                from = mid + 1;
+            } else {
+                to = mid;
+            }
+        }
+        return position(new At(lo, from));
     }
 
     /** The entry's 0-based position in the order. */

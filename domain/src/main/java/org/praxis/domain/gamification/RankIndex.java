@@ -10,15 +10,16 @@ import java.util.UUID;
 
 /**
  * The global board (GA4: points, then the longer longest streak; equals by user name) held in memory:
- * each learner's board key and names, how many learners are strictly better than a given key, so a
- * standard competition rank is {@code 1 + countBetter(key)} in O(√n), and the board order itself, so a
- * learner's neighbours and position are read without reading the other learners.
+ * each learner's board key and names, and the board order itself, so a learner's position and neighbours
+ * are read without reading the other learners, and how many learners are strictly better than a given
+ * key (the length of the order's prefix above it), so a standard competition rank is
+ * {@code 1 + countBetter(key)} in O(√n).
  *
  * <p>Every change carries a stamp (when it was made, as the store clocks it); a change older than the one
  * already held for that learner is ignored, so changes may arrive twice and out of order: applying is
  * setting, never adding. Learners are entries in arrays of primitives (two longs of the id, the key, the
  * stamp, where the names are), found by an open-addressing table of entry numbers; the names are in a
- * {@link NameArena}, the order is a {@link BoardOrder} of entry numbers. About 75 bytes a learner with
+ * {@link NameArena}, the order is a {@link BoardOrder} of entry numbers. About 65 bytes a learner with
  * short names, no object per learner.
  *
  * <p>Equal keys are ordered by user name, compared as UTF-8 bytes (PostgreSQL's {@code COLLATE "C"}),
@@ -53,7 +54,6 @@ public final class RankIndex {
         }
     }
 
-    private final SortedKeys keys = new SortedKeys();
     private final BoardOrder order = new BoardOrder(this::compare);
     private NameArena names = new NameArena(1 << 10);
     // entries, by entry number
@@ -109,11 +109,7 @@ public final class RankIndex {
             boolean renamed = !names.holds(nameAt[e], username, displayName);
             if (boardKeys[e] != key || renamed) {
                 order.remove(e);
-                if (boardKeys[e] != key) {
-                    keys.remove(boardKeys[e]);
-                    keys.add(key);
-                    boardKeys[e] = key;
-                }
+                boardKeys[e] = key;
                 if (renamed) {
                     names.release(nameAt[e]);
                     nameAt[e] = names.add(username, displayName);
@@ -130,7 +126,6 @@ public final class RankIndex {
         stamps[e] = stamp;
         nameAt[e] = names.add(username, displayName);
         table[cell] = e + 1;
-        keys.add(key);
         order.insert(e);
         if (++learners * 5L > table.length * 3L) {
             growTable();
@@ -146,7 +141,6 @@ public final class RankIndex {
             return false;
         }
         order.remove(e);
-        keys.remove(boardKeys[e]);
         names.release(nameAt[e]);
         deleteCell(cell);
         if (freeCount == free.length) {
@@ -171,21 +165,23 @@ public final class RankIndex {
 
     /** How many learners on the board are strictly better than {@code key}. */
     public long countBetter(long key) {
-        return keys.countAbove(key);
+        return order.countWhile(e -> boardKeys[e] > key);
     }
 
     public long countEqual(long key) {
-        return keys.countEqual(key);
+        return order.countWhile(e -> boardKeys[e] >= key) - countBetter(key);
     }
 
     /** The next better key than {@code key} held by anyone, or -1. */
     public long nextBetter(long key) {
-        return keys.nextAbove(key);
+        long better = countBetter(key);
+        return better == 0 ? -1 : boardKeys[order.entry(order.at(better - 1))];
     }
 
     /** The next worse key than {@code key} held by anyone, or -1. */
     public long nextWorse(long key) {
-        return keys.nextBelow(key);
+        long atLeast = order.countWhile(e -> boardKeys[e] >= key);
+        return atLeast == learners ? -1 : boardKeys[order.entry(order.at(atLeast))];
     }
 
     /** The learner's place with up to {@code neighbours} learners either side; empty when not on the board. */
@@ -195,18 +191,18 @@ public final class RankIndex {
             return Optional.empty();
         }
         var at = order.find(e);
-        var me = placed(e, 1 + keys.countAbove(boardKeys[e]));
+        var me = placed(e, 1 + countBetter(boardKeys[e]));
         var above = new ArrayList<Placed>(neighbours);
         var before = at;
         while (above.size() < neighbours && (before = order.previous(before)) != null) {
             int n = order.entry(before);
-            above.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + keys.countAbove(boardKeys[n])));
+            above.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + countBetter(boardKeys[n])));
         }
         var below = new ArrayList<Placed>(neighbours);
         var after = at;
         while (below.size() < neighbours && (after = order.next(after)) != null) {
             int n = order.entry(after);
-            below.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + keys.countAbove(boardKeys[n])));
+            below.add(placed(n, boardKeys[n] == boardKeys[e] ? me.rank() : 1 + countBetter(boardKeys[n])));
         }
         return Optional.of(new Standing(me, order.position(at), above, below));
     }
@@ -220,7 +216,7 @@ public final class RankIndex {
         while (at != null && page.size() < limit) {
             int e = order.entry(at);
             // ranks follow the order: a new key's rank is its position + 1, an equal key shares the rank before
-            rank = boardKeys[e] == previousKey ? rank : page.isEmpty() ? 1 + keys.countAbove(boardKeys[e]) : offset + page.size() + 1;
+            rank = boardKeys[e] == previousKey ? rank : page.isEmpty() ? 1 + countBetter(boardKeys[e]) : offset + page.size() + 1;
             previousKey = boardKeys[e];
             page.add(placed(e, rank));
             at = order.next(at);

@@ -111,7 +111,7 @@ public final class LearningWiring {
                 new LearningRoutes(submit, new WorkOnProblemService(problems, learners, tx, clock),
                         new EnrolmentService(overviews, tx, clock),
                         new LearnerDashboardService(overviews, learners, submissions, tx, clock),
-                        new SubmissionHistoryService(submissions, tx), json, new GradingJobsService(jobs, submissions, tx)),
+                        new SubmissionHistoryService(submissions, tx), json, new GradingJobsService(jobs, submissions, boards, tx)),
                 new LeaderboardRoutes(new LeaderboardService(boards, tx, clock, BOARD_ZONE))), workers, globalBoard::loaded);
     }
 

@@ -119,6 +119,10 @@ class GradingJobsTest {
         assertEquals(stored, submission);
         assertEquals(404, app.call("GET", "/v1/grading-jobs/" + id, bob.token(), null).statusCode());
         assertEquals(submission.get("pointsAwarded").asLong(), points(ada));
+        // graded by a worker this service did not run: once ada has seen it done, the board shows it at once
+        var mine = IdentityFixture.json(app.call("GET", "/v1/leaderboards/global/me", ada.token(), null));
+        assertEquals(points(ada), mine.get("score").asLong(), mine.toString());
+        assertTrue(mine.has("rank"), mine.toString());
         assertFalse(first.runOnce(), "nothing left to claim");
     }
 

@@ -12,14 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.jooq.DSLContext;
@@ -32,13 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's copy of the global board ({@link RankIndex}: keys, names and order), built from
  * {@code learner_states} at start and kept current from the committed changes the database clocks in
- * {@code board_changed_at} (V8): see docs/performance.md, "Boards and ranks". Ranks, positions and
- * neighbours are read from memory alone.
+ * {@code board_changed_at} (V8): see docs/performance.md, "Boards and ranks". Ranks, positions,
+ * neighbours and pages are read from memory alone.
  *
  * <p>Two ways changes arrive:
  * <ul>
  * <li>{@link #committedHere}: this instance's own commits of a learner's key, applied right after they
- * commit, so a learner's next read here shows their change;
+ * commit, so a learner's next read here shows their change ({@link #refresh}: a learner's row read
+ * again, when a grading worker, perhaps on another instance, committed it);
  * <li>{@link #poll}, in the background every second: the rows changed after the newest change held, less
  * {@code overlap} (a change can commit after a newer one was applied: it is read again until its stamp is
  * older than that), and the departures. Applying a row is setting its key and names as of its stamp, never
@@ -46,37 +44,30 @@ import org.slf4j.LoggerFactory;
  * this way, within a poll.
  * </ul>
  *
- * <p>It also keeps the board's first {@value #TOP} entries as SQL last read them ({@link #first}), valid
- * until a change that may touch them reaches the index.
+ * <p>The board's first {@value #TOP} entries are kept as made for the last read ({@link #page}) until the
+ * index changes.
  */
 public final class GlobalBoardIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalBoardIndex.class);
-    /** Rows a catch-up or poll applies at once; a longer backlog is taken in several steps. */
+    /** Rows a poll applies at once; a longer backlog is taken in several steps. */
     static final int BATCH = 5_000;
     private static final int FETCH_SIZE = 10_000;
     private static final String STAMP = "(extract(epoch from %s) * 1000000)::bigint";
     /** The first entries of the board served from memory: as many as the API's largest page. */
     public static final int TOP = LeaderboardsUseCase.MAX_LIMIT;
 
-    /** A threshold below every key: every change invalidates the first entries. */
-    private static final long EVERY_KEY = Long.MIN_VALUE;
-
     private final DSLContext dsl;
     private final Duration overlap;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private RankIndex index = new RankIndex();
     private volatile boolean loaded;
-    // epoch microseconds of the newest change and departure applied (the strict catch-up starts after them)
+    // epoch microseconds of the newest change and departure applied (the poll reads again from a little before)
     private volatile long changesSeen = Long.MIN_VALUE;
     private volatile long departuresSeen = Long.MIN_VALUE;
     private long polls;
-    // the first entries as SQL read them, valid while generation is what it was then; generation,
-    // threshold and topLearners change under the write lock only (see first())
+    // the first entries as made for a read, valid while the index they came from has not changed since
     private volatile Top top;
-    private volatile long generation;
-    private long threshold = EVERY_KEY;
-    private Set<UUID> topLearners = Set.of();
-    private final AtomicLong rereads = new AtomicLong();
+    private final AtomicLong topsMade = new AtomicLong();
 
     /** {@code overlap}: how late after its stamp a change may commit and still be picked up by {@link #poll}. */
     public GlobalBoardIndex(DSLContext dsl, Duration overlap) {
@@ -89,24 +80,12 @@ public final class GlobalBoardIndex {
         return RankIndex.key(points, longestStreak);
     }
 
-    public static long points(long key) {
-        return RankIndex.points(key);
-    }
-
-    public static int longestStreak(long key) {
-        return RankIndex.longestStreak(key);
-    }
-
     /** Whether the index has been built: until then, readers count in SQL. */
     public boolean loaded() {
         return loaded;
     }
 
-    /** An entry of the board's first page with whose key it is, as the first entries are cached. */
-    public record Ranked(UUID learner, long key, Entry entry) {
-    }
-
-    private record Top(long generation, List<Ranked> entries) {
+    private record Top(RankIndex index, long changes, List<Entry> entries) {
     }
 
     /** A change of one learner's key or names, or a departure ({@code onBoard} false). */
@@ -124,7 +103,7 @@ public final class GlobalBoardIndex {
 
     /**
      * Builds the index from every learner on the board, streamed ({@value #FETCH_SIZE} rows a fetch), and
-     * swaps it in. Changes committed while it loads are picked up by the next catch-up and poll.
+     * swaps it in. Changes committed while it loads are picked up by the next poll.
      */
     public void load() {
         long started = System.nanoTime();
@@ -166,7 +145,6 @@ public final class GlobalBoardIndex {
             index = built;
             changesSeen = newest[0];
             departuresSeen = newest[1];
-            invalidateTop();
             loaded = true;
         } finally {
             lock.writeLock().unlock();
@@ -216,19 +194,78 @@ public final class GlobalBoardIndex {
      */
     public void committedHere(UUID learner, long points, int longestStreak, boolean onBoard, long stamp, String username,
             Optional<String> displayName) {
-        if (loaded) {
+        if (!loaded) {
+            return;
+        }
+        try {
             apply(List.of(new Change(learner, RankIndex.key(points, longestStreak), onBoard, stamp, username, displayName)), false);
+        } catch (RuntimeException e) {
+            // the submission has committed and answers as such; the poll brings its change within a second
+            LOG.warn("global board index: could not apply a change committed here, the next poll will", e);
         }
     }
 
-    /** Up to {@code limit} learners in board order from 0-based {@code offset}, with their ranks, from memory. */
-    public List<RankIndex.Placed> page(long offset, int limit) {
+    /**
+     * Reads the learner's board row and applies it with its own stamp: for a change committed by a
+     * transaction this thread did not run (a queued answer graded by a worker, perhaps on another
+     * instance), so that the learner's next read here shows it. One primary-key read.
+     */
+    public void refresh(UUID learner) {
+        if (!loaded) {
+            return;
+        }
+        var row = dsl.connectionResult(c -> {
+            try (var statement = c.prepareStatement("select user_id, points, streak_longest, submissions, "
+                    + STAMP.formatted("board_changed_at") + ", " + NAMES + " from learner_states where user_id = ?")) {
+                statement.setObject(1, learner);
+                try (var rs = statement.executeQuery()) {
+                    return rs.next() ? List.of(change(rs)) : List.<Change>of();
+                }
+            }
+        });
+        apply(row, false);
+    }
+
+    /**
+     * Up to {@code limit} entries of the board in order from 0-based {@code offset}, with their ranks, from
+     * memory. The first {@value #TOP} are made once for every state of the index and kept: a page that
+     * changes a few hundred times a second is read thousands of times.
+     */
+    public List<Entry> page(int offset, int limit) {
+        if ((long) offset + limit > TOP) {
+            lock.readLock().lock();
+            try {
+                return index.page(offset, limit).stream().map(GlobalBoardIndex::entry).toList();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        List<Entry> entries;
         lock.readLock().lock();
         try {
-            return index.page(offset, limit);
+            var kept = top;
+            if (kept == null || kept.index() != index || kept.changes() != index.changes()) {
+                // readers that miss together each make it; any of theirs is right for this state
+                kept = new Top(index, index.changes(), index.page(0, TOP).stream().map(GlobalBoardIndex::entry).toList());
+                top = kept;
+                topsMade.incrementAndGet();
+            }
+            entries = kept.entries();
         } finally {
             lock.readLock().unlock();
         }
+        return entries.subList(Math.min(offset, entries.size()), Math.min(offset + limit, entries.size()));
+    }
+
+    /** How many times the first entries were made (tests: a page read twice without a change is made once). */
+    long topsMade() {
+        return topsMade.get();
+    }
+
+    /** A board entry as the API shows it: the display name, or the user name when there is none. */
+    static Entry entry(RankIndex.Placed placed) {
+        return new Entry((int) placed.rank(), placed.username(), placed.displayName().orElse(placed.username()), placed.points(),
+                Optional.of(placed.longestStreak()), Optional.empty());
     }
 
     /** The learner's place on the board with up to {@code neighbours} learners either side, from memory. */
@@ -239,81 +276,6 @@ public final class GlobalBoardIndex {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /**
-     * The board's first entries from {@code offset}, at most {@code limit} ({@code offset + limit <=}
-     * {@value #TOP}), from memory while no change that may touch them has reached the index since they
-     * were read; otherwise {@code read} reads the first {@value #TOP} in SQL (in board order, with their
-     * ranks) and they are kept.
-     *
-     * <p>Why a kept page is never stale once the index applied a change that touches it: from the moment a
-     * read begins, every change applied bumps the generation (the threshold is below every key), so a page
-     * is kept only if nothing was applied while SQL read it. Once kept, a change bumps it when the learner is
-     * on the page, or their key held before or after the change is at least the page's last key (they
-     * may enter it, ties listed by name included): a learner outside the page whose key stays below its
-     * last key cannot change it. A page read while a shorter board holds fewer than {@value #TOP} learners
-     * keeps the threshold below every key. Renames and new display names are changes too (V9).
-     */
-    public List<Entry> first(int limit, int offset, Supplier<List<Ranked>> read) {
-        var kept = top;
-        var entries = kept != null && kept.generation() == generation ? kept.entries() : reread(read);
-        int from = Math.min(offset, entries.size());
-        int to = Math.min(offset + limit, entries.size());
-        var page = new ArrayList<Entry>(to - from);
-        for (int i = from; i < to; i++) {
-            page.add(entries.get(i).entry());
-        }
-        return page;
-    }
-
-    private List<Ranked> reread(Supplier<List<Ranked>> read) {
-        long started;
-        lock.writeLock().lock();
-        try {
-            var kept = top;
-            if (kept != null && kept.generation() == generation) {
-                // another reader kept a page meanwhile
-                return kept.entries();
-            }
-            // Without a kept page the threshold is below every key, so every change applied from now on
-            // bumps the generation and this read does not keep its page. Readers missing together do not
-            // bump it themselves: whichever finishes first with the generation unchanged keeps the page.
-            if (kept != null) {
-                invalidateTop();
-            }
-            started = generation;
-        } finally {
-            lock.writeLock().unlock();
-        }
-        rereads.incrementAndGet();
-        var entries = List.copyOf(read.get());
-        lock.writeLock().lock();
-        try {
-            if (generation == started) {
-                top = new Top(started, entries);
-                threshold = entries.size() >= TOP ? entries.get(TOP - 1).key() : EVERY_KEY;
-                var learners = new java.util.HashSet<UUID>();
-                entries.forEach(e -> learners.add(e.learner()));
-                topLearners = learners;
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
-        return entries;
-    }
-
-    /** How many times the first entries were read in SQL (tests: a page served from memory reads none). */
-    long rereads() {
-        return rereads.get();
-    }
-
-    /** Under the write lock. */
-    private void invalidateTop() {
-        generation++;
-        threshold = EVERY_KEY;
-        topLearners = Set.of();
-        top = null;
     }
 
     private synchronized void raise(long change, long departure) {
@@ -359,17 +321,12 @@ public final class GlobalBoardIndex {
         ordered.sort(Comparator.comparingLong(Change::stamp));
         lock.writeLock().lock();
         try {
-            boolean touchesTop = false;
             for (var change : ordered) {
-                var held = index.keyOf(change.learner());
-                long heldStamp = index.stampOf(change.learner());
-                boolean applied = change.onBoard()
-                        ? index.put(change.learner(), change.key(), change.stamp(), change.username(), change.displayName())
-                        : index.remove(change.learner(), change.stamp());
-                touchesTop |= touchesTop(change, held, heldStamp, applied);
-            }
-            if (touchesTop) {
-                invalidateTop();
+                if (change.onBoard()) {
+                    index.put(change.learner(), change.key(), change.stamp(), change.username(), change.displayName());
+                } else {
+                    index.remove(change.learner(), change.stamp());
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -377,23 +334,6 @@ public final class GlobalBoardIndex {
         if (advance) {
             raise(ordered.get(ordered.size() - 1).stamp(), Long.MIN_VALUE);
         }
-    }
-
-    /**
-     * Whether an applied change may touch the first entries (see {@link #first}): not when it repeats what
-     * was held (the poll's overlap reads changes again), nor when it was older than what was held.
-     */
-    private boolean touchesTop(Change change, OptionalLong held, long heldStamp, boolean applied) {
-        boolean onPage = topLearners.contains(change.learner());
-        if (!applied) {
-            // a departure of a learner the index never held, who is on the page (read while they were there)
-            // (or of any learner while a page is being read: it may hold one the index has not seen yet)
-            return !change.onBoard() && held.isEmpty() && (onPage || threshold == EVERY_KEY);
-        }
-        if (change.onBoard() && held.isPresent() && held.getAsLong() == change.key() && heldStamp == change.stamp()) {
-            return false;
-        }
-        return onPage || (held.isPresent() && held.getAsLong() >= threshold) || (change.onBoard() && change.key() >= threshold);
     }
 
     private static List<Change> changes(Connection c, OffsetDateTime after, int limit) throws SQLException {
@@ -404,12 +344,17 @@ public final class GlobalBoardIndex {
             var changes = new ArrayList<Change>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)),
-                            rs.getInt(4) > 0, rs.getLong(5), rs.getString(6), Optional.ofNullable(rs.getString(7))));
+                    changes.add(change(rs));
                 }
             }
             return changes;
         }
+    }
+
+    /** A row of {@code select user_id, points, streak_longest, submissions, <stamp>, <NAMES>}. */
+    private static Change change(java.sql.ResultSet rs) throws SQLException {
+        return new Change(rs.getObject(1, UUID.class), RankIndex.key(rs.getLong(2), rs.getInt(3)), rs.getInt(4) > 0, rs.getLong(5),
+                rs.getString(6), Optional.ofNullable(rs.getString(7)));
     }
 
     private List<Change> departures(Connection c, long afterMicros) throws SQLException {

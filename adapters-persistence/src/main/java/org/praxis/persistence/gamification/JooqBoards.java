@@ -12,7 +12,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.praxis.application.gamification.port.in.LeaderboardsUseCase.Entry;
 import org.praxis.application.gamification.port.out.Boards;
-import org.praxis.domain.gamification.RankIndex;
 import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.common.Pipeline;
 
@@ -25,8 +24,7 @@ import org.praxis.persistence.common.Pipeline;
  * from the index's memory instead of counting rows (O(rank) at a million learners): no statement at all.
  * This instance's own commits reach the index as they commit, so "my rank" is exact on my next request
  * here; the other instances' commits reach it with the next poll, within about a second
- * (docs/performance.md, "Boards and ranks"). Its first 100 entries are served from memory too
- * ({@link GlobalBoardIndex#first}: read in SQL again after a change that may touch them). The other
+ * (docs/performance.md, "Boards and ranks"). Its pages come from the index's order too. The other
  * boards count in SQL.
  */
 public final class JooqBoards implements Boards {
@@ -87,9 +85,7 @@ public final class JooqBoards implements Boards {
     @Override
     public List<Entry> page(BoardKey board, int limit, int offset) {
         if (indexed(board)) {
-            // the first page as SQL read it, kept until a change may touch it; deeper pages walk the index's order
-            return (long) offset + limit <= GlobalBoardIndex.TOP ? global.first(limit, offset, this::globalTop)
-                    : global.page(offset, limit).stream().map(JooqBoards::entry).toList();
+            return global.page(offset, limit);
         }
         var source = Source.of(board);
         var binds = new ArrayList<Object>(source.binds);
@@ -139,39 +135,20 @@ public final class JooqBoards implements Boards {
         return global.standing(learner.value(), neighbours).map(standing -> {
             var entries = new ArrayList<Entry>(standing.above().size() + 1 + standing.below().size());
             for (int i = standing.above().size() - 1; i >= 0; i--) {
-                entries.add(entry(standing.above().get(i)));
+                entries.add(GlobalBoardIndex.entry(standing.above().get(i)));
             }
-            entries.add(entry(standing.me()));
-            standing.below().forEach(below -> entries.add(entry(below)));
+            entries.add(GlobalBoardIndex.entry(standing.me()));
+            standing.below().forEach(below -> entries.add(GlobalBoardIndex.entry(below)));
             return new Around((int) standing.me().rank(), standing.me().points(), entries);
         });
     }
 
-    private static Entry entry(RankIndex.Placed placed) {
-        return new Entry((int) placed.rank(), placed.username(), placed.displayName().orElse(placed.username()), placed.points(),
-                Optional.of(placed.longestStreak()), Optional.empty());
-    }
-
-    /**
-     * The first {@value GlobalBoardIndex#TOP} entries of the global board in SQL, for the index to keep:
-     * about that many entries of learner_states_board_idx, which carries the names (V8, V9); the ranks from rank()
-     * over that prefix (a rank depends only on the entries above). The limit is part of the text so the
-     * plan is never a generic one for an unknown limit (planned here as a parallel scan of the whole board).
-     */
-    private List<GlobalBoardIndex.Ranked> globalTop() {
-        return dsl.resultQuery("select s.user_id, s.username, s.display_name, s.points, s.streak_longest, "
-                        + "rank() over (order by s.points desc, s.streak_longest desc) as rank "
-                        + "from learner_states s where s.submissions > 0 "
-                        + "order by s.points desc, s.streak_longest desc, s.username limit " + GlobalBoardIndex.TOP)
-                .fetch(r -> {
-                    String username = r.get(1, String.class);
-                    String display = r.get(2, String.class);
-                    long points = r.get(3, Long.class);
-                    int streak = r.get(4, Integer.class);
-                    return new GlobalBoardIndex.Ranked(r.get(0, java.util.UUID.class), GlobalBoardIndex.key(points, streak),
-                            new Entry(r.get(5, Integer.class), username, display == null ? username : display, points,
-                                    Optional.of(streak), Optional.empty()));
-                });
+    /** The learner's row read again into the index, when a transaction of another thread changed it. */
+    @Override
+    public void refresh(LearnerId learner) {
+        if (global != null) {
+            global.refresh(learner.value());
+        }
     }
 
     private static Entry entry(Record r) {

@@ -158,6 +158,24 @@ class GlobalBoardIndexTest {
         assertRanksAsSql(sqlBoard(), 500);
     }
 
+    @Test
+    @Order(8)
+    void aLearnersRowCommittedByAnotherThreadIsReadAgainOnRefresh() {
+        var expected = sqlBoard();
+        var me = expected.get(expected.size() - 2);
+        // a grading worker (perhaps on another instance) committed my answer
+        sql("update learner_states set points = points + 3000, submissions = submissions + 1 where user_id = '" + me.learner() + "'");
+        assertEquals(me.rank(), boards.positionOf(GLOBAL, new LearnerId(me.learner())).orElseThrow().rank(), "not polled yet");
+        boards.refresh(new LearnerId(me.learner()));
+        var now = sqlBoard();
+        int at = now.stream().map(Expected::learner).toList().indexOf(me.learner());
+        assertTrue(now.get(at).rank() < me.rank() - 100, "a change that moves me far up: " + now.get(at).line());
+        assertEquals(new Boards.Position(now.get(at).rank(), me.points() + 3000, at),
+                boards.positionOf(GLOBAL, new LearnerId(me.learner())).orElseThrow());
+        index.poll();
+        assertRanksAsSql(sqlBoard(), 300);
+    }
+
     private long stampOf(UUID learner) {
         return dsl.fetchValue("select (extract(epoch from board_changed_at) * 1000000)::bigint from learner_states where user_id = ?", learner)
                 instanceof Number n ? n.longValue() : Long.MIN_VALUE;

@@ -173,6 +173,8 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
         while (true) {
             var job = tx.inTransaction(() -> jobs.find(learner, enqueued.job())).orElseThrow();
             if (job.status() == GradingJobs.Status.COMPLETED) {
+                // a worker committed it, perhaps elsewhere: the learner's next board read must show it all the same
+                boards.refresh(learner);
                 var view = tx.inTransaction(() -> submissions.find(learner, job.submission().orElseThrow())).orElseThrow();
                 return enqueued.replay() ? new Outcome.Replayed(view) : new Outcome.Graded(view);
             }

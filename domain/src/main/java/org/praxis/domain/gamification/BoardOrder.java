@@ -36,10 +36,6 @@ final class BoardOrder {
         this.order = order;
     }
 
-    int size() {
-        return size;
-    }
-
     void insert(int entry) {
         int b = firstBlockEndingAtOrAfter(entry);
         if (b == count) {
@@ -71,7 +67,41 @@ final class BoardOrder {
         size--;
         if (sizes[at.block()] == 0 && count > 1) {
             dropBlock(at.block());
+        } else if (sizes[at.block()] < MAX_BLOCK / 4) {
+            mergeWithANeighbour(at.block());
         }
+    }
+
+    /**
+     * Blocks are made by splits and would otherwise go only when empty: under churn (learners leaving one
+     * part of the board for another) they would thin out and grow in number without bound, and with them
+     * memory and the cost of a position. A block under a quarter full joins a neighbour when both fit in
+     * three quarters of a block, so every block left under a quarter full lies next to one over half
+     * full: at most about eight blocks per {@value #MAX_BLOCK} entries, whatever the history.
+     */
+    private void mergeWithANeighbour(int b) {
+        if (b + 1 < count && sizes[b] + sizes[b + 1] <= MAX_BLOCK * 3 / 4) {
+            merge(b);
+        } else if (b > 0 && sizes[b - 1] + sizes[b] <= MAX_BLOCK * 3 / 4) {
+            merge(b - 1);
+        }
+    }
+
+    /** Appends block {@code first + 1} to block {@code first}. */
+    private void merge(int first) {
+        int n = sizes[first];
+        int m = sizes[first + 1];
+        if (blocks[first].length < n + m) {
+            blocks[first] = Arrays.copyOf(blocks[first], MAX_BLOCK);
+        }
+        System.arraycopy(blocks[first + 1], 0, blocks[first], n, m);
+        sizes[first] = n + m;
+        dropBlock(first + 1);
+    }
+
+    /** How many blocks hold the entries (tests: merging keeps it in proportion to the entries). */
+    int blockCount() {
+        return count;
     }
 
     /** Where the held entry is. */

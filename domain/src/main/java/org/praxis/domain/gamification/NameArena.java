@@ -66,11 +66,6 @@ final class NameArena {
         return copied;
     }
 
-    /** Bytes in use, released names included. */
-    int used() {
-        return end;
-    }
-
     int live() {
         return end - garbage;
     }

@@ -68,6 +68,7 @@ public final class RankIndex {
     // entry number + 1 by the id's hash; 0 is a free cell
     private int[] table = new int[32];
     private int learners;
+    private long changes;
 
     /** The board key: better is greater. Points and streaks beyond what a key holds are clamped. */
     public static long key(long points, int longestStreak) {
@@ -90,8 +91,17 @@ public final class RankIndex {
     }
 
     /**
-     * The learner is on the board with this key and these names, as of {@code stamp}; false when an equal
-     * or newer change was already held.
+     * How many times the board as readers see it (who is on it, their keys, names and order) has changed:
+     * an answer computed from the index stays right while this is unchanged. Applying a change that only
+     * renews a stamp does not count.
+     */
+    public long changes() {
+        return changes;
+    }
+
+    /**
+     * The learner is on the board with this key and these names, as of {@code stamp}; false when a newer
+     * change was already held (a change with the stamp held applies again: the same row read twice).
      */
     public boolean put(UUID learner, long key, long stamp, String username, Optional<String> displayName) {
         if (key < 0) {
@@ -105,27 +115,31 @@ public final class RankIndex {
             if (stamp < stamps[e]) {
                 return false;
             }
+            // the new names are stored before anything changes: a name the arena refuses leaves the entry as it was
+            int renamed = names.holds(nameAt[e], username, displayName) ? -1 : names.add(username, displayName);
             stamps[e] = stamp;
-            boolean renamed = !names.holds(nameAt[e], username, displayName);
-            if (boardKeys[e] != key || renamed) {
+            if (boardKeys[e] != key || renamed >= 0) {
                 order.remove(e);
                 boardKeys[e] = key;
-                if (renamed) {
+                if (renamed >= 0) {
                     names.release(nameAt[e]);
-                    nameAt[e] = names.add(username, displayName);
+                    nameAt[e] = renamed;
                 }
                 order.insert(e);
+                changes++;
                 compactNamesIfWorthIt();
             }
             return true;
         }
+        int named = names.add(username, displayName);
         e = newEntry();
         high[e] = learner.getMostSignificantBits();
         low[e] = learner.getLeastSignificantBits();
         boardKeys[e] = key;
         stamps[e] = stamp;
-        nameAt[e] = names.add(username, displayName);
+        nameAt[e] = named;
         table[cell] = e + 1;
+        changes++;
         order.insert(e);
         if (++learners * 5L > table.length * 3L) {
             growTable();
@@ -141,6 +155,7 @@ public final class RankIndex {
             return false;
         }
         order.remove(e);
+        changes++;
         names.release(nameAt[e]);
         deleteCell(cell);
         if (freeCount == free.length) {
@@ -166,22 +181,6 @@ public final class RankIndex {
     /** How many learners on the board are strictly better than {@code key}. */
     public long countBetter(long key) {
         return order.countWhile(e -> boardKeys[e] > key);
-    }
-
-    public long countEqual(long key) {
-        return order.countWhile(e -> boardKeys[e] >= key) - countBetter(key);
-    }
-
-    /** The next better key than {@code key} held by anyone, or -1. */
-    public long nextBetter(long key) {
-        long better = countBetter(key);
-        return better == 0 ? -1 : boardKeys[order.entry(order.at(better - 1))];
-    }
-
-    /** The next worse key than {@code key} held by anyone, or -1. */
-    public long nextWorse(long key) {
-        long atLeast = order.countWhile(e -> boardKeys[e] >= key);
-        return atLeast == learners ? -1 : boardKeys[order.entry(order.at(atLeast))];
     }
 
     /** The learner's place with up to {@code neighbours} learners either side; empty when not on the board. */

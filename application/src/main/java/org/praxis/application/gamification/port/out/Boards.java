@@ -27,6 +27,14 @@ public interface Boards {
 
     List<Entry> page(BoardKey board, int limit, int offset);
 
+    /**
+     * The learner's standing was changed by a transaction this thread did not run (a queued answer graded by a
+     * worker, perhaps in another process): boards that answer from a copy of the rows bring the learner's
+     * entry up to date, so that the learner's next read shows it. Nothing to do for boards read from the rows.
+     */
+    default void refresh(LearnerId learner) {
+    }
+
     /** The learner's rank and score, if they are on the board. */
     Optional<Position> positionOf(BoardKey board, LearnerId learner);
 

@@ -208,22 +208,39 @@ public final class GlobalBoardIndex {
     /**
      * Reads the learner's board row and applies it with its own stamp: for a change committed by a
      * transaction this thread did not run (a queued answer graded by a worker, perhaps on another
-     * instance), so that the learner's next read here shows it. One primary-key read.
+     * instance), so that the learner's next read here shows it. One primary-key read; the write lock only
+     * when the row is newer than what the index holds. A failure is logged and left to the poll: the answer
+     * it follows is already graded.
      */
     public void refresh(UUID learner) {
         if (!loaded) {
             return;
         }
-        var row = dsl.connectionResult(c -> {
-            try (var statement = c.prepareStatement("select user_id, points, streak_longest, submissions, "
-                    + STAMP.formatted("board_changed_at") + ", " + NAMES + " from learner_states where user_id = ?")) {
-                statement.setObject(1, learner);
-                try (var rs = statement.executeQuery()) {
-                    return rs.next() ? List.of(change(rs)) : List.<Change>of();
+        try {
+            var row = dsl.connectionResult(c -> {
+                try (var statement = c.prepareStatement("select user_id, points, streak_longest, submissions, "
+                        + STAMP.formatted("board_changed_at") + ", " + NAMES + " from learner_states where user_id = ?")) {
+                    statement.setObject(1, learner);
+                    try (var rs = statement.executeQuery()) {
+                        return rs.next() ? Optional.of(change(rs)) : Optional.<Change>empty();
+                    }
                 }
+            });
+            if (row.isPresent() && row.get().stamp() > heldStamp(learner)) {
+                apply(List.of(row.get()), false);
             }
-        });
-        apply(row, false);
+        } catch (RuntimeException e) {
+            LOG.warn("global board index: could not read a learner's row again, the next poll will", e);
+        }
+    }
+
+    private long heldStamp(UUID learner) {
+        lock.readLock().lock();
+        try {
+            return index.stampOf(learner);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**

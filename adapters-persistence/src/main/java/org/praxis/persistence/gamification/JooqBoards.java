@@ -16,7 +16,7 @@ import org.praxis.domain.identity.LearnerId;
 import org.praxis.persistence.common.Pipeline;
 
 /**
- * Boards read from the rows the learning loop writes.
+ * Boards read from the rows the learning loop writes, the global one from this instance's copy of them.
  * Standard competition rank = 1 + the number of strictly better entries; equal entries are listed by
  * user name so that pages are stable.
  *

@@ -167,6 +167,10 @@ public final class SubmitAnswerService implements SubmitAnswerUseCase {
             return new Enqueued(null, id, false);
         });
         if (enqueued.done() != null) {
+            if (enqueued.done() instanceof Outcome.Replayed) {
+                // graded before, perhaps by a worker elsewhere: the learner's next board read must show it
+                boards.refresh(learner);
+            }
             return enqueued.done();
         }
         long deadline = System.nanoTime() + wait.toNanos();

@@ -75,9 +75,9 @@ final class BoardOrder {
     /**
      * Blocks are made by splits and would otherwise go only when empty: under churn (learners leaving one
      * part of the board for another) they would thin out and grow in number without bound, and with them
-     * memory and the cost of a position. A block under a quarter full joins a neighbour when both fit in
-     * three quarters of a block, so every block left under a quarter full lies next to one over half
-     * full: at most about eight blocks per {@value #MAX_BLOCK} entries, whatever the history.
+     * memory and the cost of a position. A block that falls under a quarter full joins a neighbour when
+     * both fit in three quarters of a block; one that cannot lies next to a block at least a quarter full,
+     * so there are at most about eight blocks per {@value #MAX_BLOCK} entries, whatever the history.
      */
     private void mergeWithANeighbour(int b) {
         if (b + 1 < count && sizes[b] + sizes[b + 1] <= MAX_BLOCK * 3 / 4) {

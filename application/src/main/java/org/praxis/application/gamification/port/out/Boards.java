@@ -9,8 +9,8 @@ import org.praxis.domain.curriculum.TopicSlug;
 import org.praxis.domain.identity.LearnerId;
 
 /**
- * Ranked reads of the boards, straight from the rows the learning loop keeps current (read-your-writes).
- * Ranks are standard competition ranks computed by the store.
+ * Ranked reads of the boards the learning loop keeps current. Ranks are standard competition ranks
+ * computed by the store, from its rows or from a copy of them it keeps current ({@link #refresh}).
  */
 public interface Boards {
 

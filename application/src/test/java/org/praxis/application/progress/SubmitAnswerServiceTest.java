@@ -61,6 +61,75 @@ class SubmitAnswerServiceTest {
         return service.submit(new Command(ADA_ACTS, SUM, answer, Optional.ofNullable(key)));
     }
 
+    /** A queue whose worker, elsewhere, has graded every job by the time anyone looks: as {@code submission}. */
+    private static final class GradedElsewhere implements org.praxis.application.progress.port.out.GradingJobs {
+        private final org.praxis.domain.progress.SubmissionId submission;
+        private final java.util.Map<UUID, Job> jobs = new java.util.HashMap<>();
+
+        GradedElsewhere(org.praxis.domain.progress.SubmissionId submission) {
+            this.submission = submission;
+        }
+
+        @Override
+        public void create(Job job, java.time.Instant at) {
+            jobs.put(job.id(), job);
+        }
+
+        @Override
+        public Optional<Job> byKey(LearnerId learner, String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Job> find(LearnerId learner, UUID id) {
+            return Optional.ofNullable(jobs.get(id)).map(j -> new Job(j.id(), j.learner(), j.problemId(), j.problem(), j.answer(), j.key(),
+                    j.requestHash(), Status.COMPLETED, 1, Optional.of("elsewhere"), Optional.of(submission), Optional.empty()));
+        }
+
+        @Override
+        public Optional<Job> claim(String worker, java.time.Instant now, java.time.Instant leaseUntil) {
+            throw new AssertionError("no worker runs here");
+        }
+
+        @Override
+        public boolean holdForCompletion(UUID id, String worker) {
+            throw new AssertionError("no worker runs here");
+        }
+
+        @Override
+        public void complete(UUID id, org.praxis.domain.progress.SubmissionId submission, java.time.Instant at) {
+            throw new AssertionError("no worker runs here");
+        }
+
+        @Override
+        public void fail(UUID id, String error, java.time.Instant at) {
+            throw new AssertionError("no worker runs here");
+        }
+
+        @Override
+        public void release(UUID id, String worker, String error, java.time.Instant at) {
+            throw new AssertionError("no worker runs here");
+        }
+    }
+
+    @Test
+    void aQueuedAnswerGradedElsewhereIsReadIntoTheBoardsBeforeItIsAnsweredAndSoIsAReplay() {
+        // answers to an external grader are the ones queued; unconfigured, graded here they get an error verdict
+        var code = ProblemContent.of("Echo", "Print the input.", ProblemKind.CODE, Difficulty.BEGINNER, new TopicSlug("code"),
+                new GraderSettings.TestSuite(List.of(new GraderSettings.TestCase("echo", "hi", "hi", false, 1000, 64))));
+        store.publish(new PracticeProblem(2, SUM, 1, code, XpSettings.DEFAULT, Optional.empty(), Set.of()));
+        var first = assertInstanceOf(Outcome.Graded.class, submit("print(input())", "k0")).submission();
+        assertEquals(List.of(), store.refreshed(), "an answer graded here needs no refresh");
+        var queued = service.queued(new GradedElsewhere(first.id()), Duration.ofSeconds(5));
+
+        var graded = assertInstanceOf(Outcome.Graded.class, queued.submit(new Command(ADA_ACTS, SUM, "print(input())", Optional.of("k1"))));
+        assertEquals(first.id(), graded.submission().id());
+        assertEquals(List.of(ADA), store.refreshed(), "the worker's commit is read into the boards before the answer");
+
+        assertInstanceOf(Outcome.Replayed.class, queued.submit(new Command(ADA_ACTS, SUM, "print(input())", Optional.of("k0"))));
+        assertEquals(List.of(ADA, ADA), store.refreshed(), "a replay too: it may have been graded elsewhere");
+    }
+
     @Test
     void aCorrectAnswerIsGradedOnThePublishedVersionAndCreditedToThePeriodBoards() {
         store.publish(problem(false, Set.of()));

@@ -32,6 +32,7 @@ import org.praxis.domain.progress.SubmissionId;
  * database. The learner's whole state is kept as the reducer returns it.
  */
 public final class InMemoryLearning implements PracticeProblems, LearnerStates, Submissions, Boards {
+    private final List<LearnerId> refreshed = new java.util.ArrayList<>();
     private final Map<ProblemSlug, PracticeProblem> problems = new HashMap<>();
     private final Map<LearnerId, LearnerState> states = new HashMap<>();
     private final Map<LearnerId, Set<ModuleSlug>> completedModules = new HashMap<>();
@@ -171,5 +172,15 @@ public final class InMemoryLearning implements PracticeProblems, LearnerStates, 
     @Override
     public Optional<Position> positionOf(BoardKey board, LearnerId learner) {
         return Optional.empty();
+    }
+
+    @Override
+    public void refresh(LearnerId learner) {
+        refreshed.add(learner);
+    }
+
+    /** The learners whose board entries were asked to be read again, in order. */
+    public List<LearnerId> refreshed() {
+        return List.copyOf(refreshed);
     }
 }

@@ -622,8 +622,7 @@ public final class BenchCommand implements Callable<Integer> {
             var y = learners.get(2 * r + 1);
             // the phases before committed changes through B, which reach A with its next poll (the other
             // figure): the check starts once A agrees with SQL, so that only X's own submission lies between
-            double settled = awaitSameAnswer(a, x);
-            if (Double.isNaN(settled)) {
+            if (!agreesWithSqlWithin10s(a, x)) {
                 results.raw("P8 round " + r + ": A did not agree with SQL on " + x.username() + " within 10 s before the submission");
             }
             expect2xx(HttpLoad.send(submit(a, x, slug, answer(slug, true), nextKey())));
@@ -665,17 +664,17 @@ public final class BenchCommand implements Callable<Integer> {
                         + delays.stream().map(BenchReport::number).toList());
     }
 
-    /** Milliseconds until A's /me for the learner equals SQL's answer (NaN after 10 s). */
-    private double awaitSameAnswer(ServiceProcess a, Learner learner) throws Exception {
-        long started = System.nanoTime();
+    /** Whether A's /me for the learner comes to equal SQL's answer within 10 s. */
+    private boolean agreesWithSqlWithin10s(ServiceProcess a, Learner learner) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
         String truth = expectedMe(learner);
-        while (System.nanoTime() - started < 10_000_000_000L) {
-            if (rankAndScore(expect2xx(HttpLoad.send(get(a, "/v1/leaderboards/global/me", learner)))).equals(truth)) {
-                return (System.nanoTime() - started) / 1e6;
+        while (!rankAndScore(expect2xx(HttpLoad.send(get(a, "/v1/leaderboards/global/me", learner)))).equals(truth)) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             Thread.sleep(50);
         }
-        return Double.NaN;
+        return true;
     }
 
     /** "rank,score" of {@code learner} on the global board by plain SQL, the way RANK() numbers it (ties share a rank). */

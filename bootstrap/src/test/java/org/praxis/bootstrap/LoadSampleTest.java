@@ -26,6 +26,7 @@ import org.praxis.persistence.common.Jooq;
 import org.praxis.persistence.common.JooqTransactions;
 import org.praxis.persistence.curriculum.JooqPracticeProblems;
 import org.praxis.persistence.operations.CopySampleData;
+import org.praxis.persistence.progress.JooqSubmissions;
 import org.praxis.persistence.progress.StatsJson;
 import org.praxis.persistence.reliability.Invariants;
 import org.praxis.persistence.testing.FreshDatabase;
@@ -253,20 +254,19 @@ class LoadSampleTest {
             var o = Jooq.over(other);
             new SampleLoadService(new JooqPracticeProblems(o), capturing, new Grading(ExternalGraders.none()), new JooqTransactions(o),
                     LearningWiring.BOARD_ZONE).load(new LoadSampleUseCase.Command(200, 4_000, 5, 3, UNTIL, 2), LoadSampleUseCase.Progress.NONE);
-            // what SubmitAnswerService's adapter stores for each event: its view, written by Jackson
+            // what SubmitAnswerService's adapter stores for each submission's events: their views, written by Jackson
             var expected = new java.util.HashMap<String, String>();
             var types = new java.util.TreeSet<String>();
             for (var learner : captured) {
                 for (var submitted : learner.submissions()) {
-                    for (int i = 0; i < submitted.events().size(); i++) {
-                        var view = EventViews.of(submitted.events().get(i));
-                        types.add(view.type());
-                        expected.put(submitted.id().value() + "/" + i, view.type() + " " + StatsJson.json(view.fields()).data());
-                    }
+                    var views = submitted.events().stream().map(EventViews::of).toList();
+                    views.forEach(view -> types.add(view.type()));
+                    expected.put(submitted.id().value().toString(),
+                            StatsJson.json(views.stream().map(JooqSubmissions::event).toList()).data());
                 }
             }
-            var stored = o.resultQuery("select submission_id, position, type, payload::text from learner_events")
-                    .fetchMap(r -> r.get(0) + "/" + r.get(1), r -> r.get(2) + " " + r.get(3));
+            var stored = o.resultQuery("select id, events::text from submissions")
+                    .fetchMap(r -> r.get(0).toString(), r -> r.get(1, String.class));
             assertEquals(expected.size(), stored.size());
             assertEquals(expected, stored);
             assertEquals(15, types.size(), "every kind of event is compared: " + types);

@@ -81,7 +81,7 @@ public final class JooqLearnerStandings implements LearnerStandings {
               'badges', (select coalesce(json_agg(json_build_object('level', level, 'name', name, 'earnedAt', earned_at) order by level), '[]')
                           from learner_badges where user_id = ?),
               'events', (select coalesce(json_agg(json_build_object('type', type, 'at', occurred_at, 'fields', payload)
-                          order by occurred_at, id), '[]') from learner_events where user_id = ?))
+                          order by occurred_at, submission_id, position), '[]') from learner_events where user_id = ?))
             """;
 
     @Override

@@ -74,7 +74,7 @@ public final class CopySampleData implements SampleData {
     public void analyze() {
         dsl.execute("analyze users, enrolments, learner_states, active_days, problem_progress, review_items, topic_xp, "
                 + "topic_statistics, learner_achievements, learner_badges, module_completions, track_completions, submissions, "
-                + "learner_events, board_period_scores");
+                + "board_period_scores");
     }
 
     @Override
@@ -254,32 +254,19 @@ public final class CopySampleData implements SampleData {
         var answers = new IdentityHashMap<Answer, byte[]>();
         var submissions = new CopyBinary(api.copyIn("copy submissions (problem_id, problem_version, answer, verdict, score, feedback, tests, "
                 + "run_ms, grader, grader_version, id, user_id, points_awarded, xp_awarded, review, progress_status, progress_attempts, "
-                + "progress_best_score, total_points, total_solved, current_streak, longest_streak, submitted_at) from stdin with (format binary)"));
+                + "progress_best_score, total_points, total_solved, current_streak, longest_streak, submitted_at, events) from stdin with (format binary)"));
         for (var l : learners) {
             for (var s : l.submissions()) {
-                submissions.row(23).raw(answers.computeIfAbsent(s.answer(), CopySampleData::answer))
+                submissions.row(24).raw(answers.computeIfAbsent(s.answer(), CopySampleData::answer))
                         .uuid(s.id().value()).uuid(l.id().value()).int4(s.pointsAwarded()).int4(s.xpAwarded()).bool(s.review())
                         .text(STATUS[s.progress().status().ordinal()]).int4(s.progress().attempts()).int4(s.progress().bestScore())
                         .int8(s.totals().points()).int4(s.totals().solved()).int4(s.totals().currentStreak())
-                        .int4(s.totals().longestStreak()).timestamptz(s.submittedAt()).endRow();
+                        .int4(s.totals().longestStreak()).timestamptz(s.submittedAt());
+                EventJson.writeAll(s.events(), submissions);
+                submissions.endRow();
             }
         }
         end(submissions);
-
-        var events = new CopyBinary(api.copyIn("copy learner_events (user_id, submission_id, position, type, payload, occurred_at) "
-                + "from stdin with (format binary)"));
-        for (var l : learners) {
-            for (var s : l.submissions()) {
-                var raised = s.events();
-                for (int i = 0; i < raised.size(); i++) {
-                    var event = raised.get(i);
-                    events.row(6).uuid(l.id().value()).uuid(s.id().value()).int4(i).text(event.type());
-                    EventJson.write(event, events);
-                    events.timestamptz(s.submittedAt()).endRow();
-                }
-            }
-        }
-        end(events);
 
         each(api.copyIn("copy board_period_scores (board, period, user_id, score) from stdin"), learners, (l, t) ->
                 l.state().boards().forEach((key, score) -> t.text(key.board()).text(key.period()).uuid(l.id().value()).number(score).endRow()));

@@ -1,5 +1,6 @@
 package org.praxis.persistence.operations;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.praxis.application.progress.EventViews;
@@ -7,22 +8,41 @@ import org.praxis.domain.progress.DomainEvent;
 import org.praxis.persistence.progress.StatsJson;
 
 /**
- * A domain event's payload in {@code learner_events}, written straight into a binary COPY's json field: the same JSON,
- * byte for byte, that the learning loop stores ({@link EventViews#of} written by Jackson), field for
- * field in the same order, without the map and the serializer per event. An event type not listed
- * here takes that slower path, so a new type is stored right before it is made fast.
- * {@code LoadSampleTest} compares both for every event of a sample load.
+ * A submission's events ({@code submissions.events}, V13), written straight into a binary COPY's json
+ * field: the same JSON, byte for byte, that the learning loop stores ({@link EventViews#of} written by
+ * Jackson), field for field in the same order, without the maps and the serializer per event. An event
+ * type not listed here takes that slower path, so a new type is stored right before it is made fast.
+ * {@code LoadSampleTest} compares both for every submission of a sample load.
  */
 final class EventJson {
     private EventJson() {
     }
 
-    static void write(DomainEvent event, CopyBinary out) {
+    /** The events as one json field: {@code [{"type": ..., "fields": {...}}, ...]}. */
+    static void writeAll(List<DomainEvent> events, CopyBinary out) {
+        out.beginJson();
+        out.json('[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.json(',');
+            }
+            var event = events.get(i);
+            out.json('{');
+            name(out, "type", true);
+            out.jsonString(event.type());
+            name(out, "fields", false);
+            fields(event, out);
+            out.json('}');
+        }
+        out.json(']');
+        out.endJson();
+    }
+
+    private static void fields(DomainEvent event, CopyBinary out) {
         if (!known(event)) {
-            out.text(StatsJson.json(EventViews.of(event).fields()).data());
+            out.jsonRaw(StatsJson.json(EventViews.of(event).fields()).data());
             return;
         }
-        out.beginJson();
         out.json('{');
         name(out, "at", true);
         out.jsonInstant(event.at());
@@ -105,7 +125,6 @@ final class EventJson {
             string(out, "track", e.track().value());
         }
         out.json('}');
-        out.endJson();
     }
 
     private static boolean known(DomainEvent e) {

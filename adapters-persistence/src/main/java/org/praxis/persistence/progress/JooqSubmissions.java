@@ -1,19 +1,15 @@
 package org.praxis.persistence.progress;
 
 import static org.praxis.persistence.schema.Tables.IDEMPOTENCY_KEYS;
-import static org.praxis.persistence.schema.Tables.LEARNER_EVENTS;
 import static org.praxis.persistence.schema.Tables.PROBLEMS;
 import static org.praxis.persistence.schema.Tables.SUBMISSIONS;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -32,7 +28,7 @@ import org.praxis.domain.identity.LearnerId;
 import org.praxis.domain.progress.ProgressStatus;
 import org.praxis.domain.progress.SubmissionId;
 
-/** Submissions, their events (the learner's append-only log) and idempotency keys. */
+/** Submissions, each with its events (the learner's append-only log), and idempotency keys. */
 public final class JooqSubmissions implements Submissions {
     private final DSLContext dsl;
     private final RenderedSql sql;
@@ -76,21 +72,8 @@ public final class JooqSubmissions implements Submissions {
                 .set(SUBMISSIONS.TOTAL_SOLVED, b.val(s.totals().solved(), SUBMISSIONS.TOTAL_SOLVED))
                 .set(SUBMISSIONS.CURRENT_STREAK, b.val(s.totals().currentStreak(), SUBMISSIONS.CURRENT_STREAK))
                 .set(SUBMISSIONS.LONGEST_STREAK, b.val(s.totals().longestStreak(), SUBMISSIONS.LONGEST_STREAK))
+                .set(SUBMISSIONS.EVENTS, b.val(StatsJson.json(s.events().stream().map(JooqSubmissions::event).toList()), SUBMISSIONS.EVENTS))
                 .set(SUBMISSIONS.SUBMITTED_AT, b.val(at, SUBMISSIONS.SUBMITTED_AT))));
-        if (!s.events().isEmpty()) {
-            // one row of values per event: the count is part of the text
-            Pipeline.write(sql.query("events " + s.events().size(), b -> {
-                var insert = dsl.insertInto(LEARNER_EVENTS, LEARNER_EVENTS.USER_ID, LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION,
-                        LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD, LEARNER_EVENTS.OCCURRED_AT);
-                for (int i = 0; i < s.events().size(); i++) {
-                    var event = s.events().get(i);
-                    insert = insert.values(b.val(learner, LEARNER_EVENTS.USER_ID), b.val(s.id().value(), LEARNER_EVENTS.SUBMISSION_ID),
-                            b.val(i, LEARNER_EVENTS.POSITION), b.val(event.type(), LEARNER_EVENTS.TYPE),
-                            b.val(StatsJson.json(event.fields()), LEARNER_EVENTS.PAYLOAD), b.val(at, LEARNER_EVENTS.OCCURRED_AT));
-                }
-                return insert;
-            }));
-        }
         key.ifPresent(k -> Pipeline.write(sql.query("key", b -> dsl.insertInto(IDEMPOTENCY_KEYS)
                 .set(IDEMPOTENCY_KEYS.USER_ID, b.val(learner, IDEMPOTENCY_KEYS.USER_ID)).set(IDEMPOTENCY_KEYS.KEY, b.val(k, IDEMPOTENCY_KEYS.KEY))
                 .set(IDEMPOTENCY_KEYS.REQUEST_HASH, b.val(requestHash, IDEMPOTENCY_KEYS.REQUEST_HASH))
@@ -101,11 +84,7 @@ public final class JooqSubmissions implements Submissions {
 
     @Override
     public Optional<SubmissionView> find(LearnerId learner, SubmissionId id) {
-        // one round trip: the row and its events (the events' owner checked too, so nothing leaks)
-        var results = Pipeline.fetch(dsl, List.of(
-                selectRows(SUBMISSIONS.USER_ID.eq(learner.value()).and(SUBMISSIONS.ID.eq(id.value())), 1),
-                selectEvents(LEARNER_EVENTS.SUBMISSION_ID.eq(id.value()).and(LEARNER_EVENTS.USER_ID.eq(learner.value())))));
-        return results.get(0).stream().findFirst().map(r -> view(r, events(results.get(1)).getOrDefault(id.value(), List.of())));
+        return selectRows(SUBMISSIONS.USER_ID.eq(learner.value()).and(SUBMISSIONS.ID.eq(id.value())), 1).fetchOptional(JooqSubmissions::view);
     }
 
     @Override
@@ -122,12 +101,7 @@ public final class JooqSubmissions implements Submissions {
     }
 
     private List<SubmissionView> select(Condition where, int limit) {
-        var rows = selectRows(where, limit).fetch();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        var events = events(selectEvents(LEARNER_EVENTS.SUBMISSION_ID.in(rows.map(r -> r.get(SUBMISSIONS.ID)))).fetch());
-        return rows.map(r -> view(r, events.getOrDefault(r.get(SUBMISSIONS.ID), List.of())));
+        return selectRows(where, limit).fetch(JooqSubmissions::view);
     }
 
     private org.jooq.ResultQuery<Record> selectRows(Condition where, int limit) {
@@ -138,22 +112,12 @@ public final class JooqSubmissions implements Submissions {
                 .limit(limit);
     }
 
-    private org.jooq.ResultQuery<org.jooq.Record3<UUID, String, org.jooq.JSON>> selectEvents(Condition where) {
-        return dsl.select(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.TYPE, LEARNER_EVENTS.PAYLOAD)
-                .from(LEARNER_EVENTS)
-                .where(where)
-                .orderBy(LEARNER_EVENTS.SUBMISSION_ID, LEARNER_EVENTS.POSITION);
-    }
-
-    private static Map<UUID, List<EventView>> events(org.jooq.Result<? extends Record> rows) {
-        var events = new HashMap<UUID, List<EventView>>();
-        rows.forEach(r -> events.computeIfAbsent(r.get(LEARNER_EVENTS.SUBMISSION_ID), k -> new ArrayList<>())
-                .add(new EventView(r.get(LEARNER_EVENTS.TYPE), StatsJson.map(r.get(LEARNER_EVENTS.PAYLOAD)))));
-        return events;
-    }
-
     @SuppressWarnings("unchecked")
-    private static SubmissionView view(Record r, List<EventView> events) {
+    private static SubmissionView view(Record r) {
+        var events = StatsJson.list(r.get(SUBMISSIONS.EVENTS)).stream().map(o -> {
+            var e = (Map<String, Object>) o;
+            return new EventView((String) e.get("type"), (Map<String, Object>) e.get("fields"));
+        }).toList();
         var tests = StatsJson.list(r.get(SUBMISSIONS.TESTS)).stream().map(o -> {
             var t = (Map<String, Object>) o;
             return new TestResult((String) t.get("name"), (Boolean) t.get("passed"), (Boolean) t.get("hidden"),
@@ -170,6 +134,14 @@ public final class JooqSubmissions implements Submissions {
                 new SubmissionView.Totals(r.get(SUBMISSIONS.TOTAL_POINTS), r.get(SUBMISSIONS.TOTAL_SOLVED),
                         r.get(SUBMISSIONS.CURRENT_STREAK), r.get(SUBMISSIONS.LONGEST_STREAK)),
                 events, r.get(SUBMISSIONS.SUBMITTED_AT).toInstant());
+    }
+
+    /** An event as {@code submissions.events} holds it (V13). */
+    public static Map<String, Object> event(EventView e) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("type", e.type());
+        json.put("fields", e.fields());
+        return json;
     }
 
     public static Map<String, Object> test(TestResult t) {

@@ -99,27 +99,19 @@ public final class Invariants {
                     "a learner with submissions has a learner_states row (the lock every submission takes)",
                     "select distinct x.user_id, 'submissions without a learner_states row' from submissions x "
                             + "where not exists (select 1 from learner_states s where s.user_id = x.user_id)"),
-            new Invariant("events-are-contiguous",
-                    "each submission's events are positions 0..n-1, once each, starting with answerGraded, at the submission's time",
-                    "select x.user_id, format('submission %s: %s events, positions %s..%s, %s distinct, first %s', x.id, count(e.id), "
-                            + "min(e.position), max(e.position), count(distinct e.position), min(e.type) filter (where e.position = 0)) "
-                            + "from submissions x left join learner_events e on e.submission_id = x.id and e.user_id = x.user_id "
-                            + "and e.occurred_at = x.submitted_at "
-                            + "group by x.user_id, x.id "
-                            + "having count(e.id) = 0 or min(e.position) <> 0 or max(e.position) <> count(e.id) - 1 "
-                            + "or count(distinct e.position) <> count(e.id) "
-                            + "or coalesce(min(e.type) filter (where e.position = 0), '') <> 'answerGraded'"),
-            new Invariant("events-belong-to-a-submission",
-                    "every event of a submission names a submission of the same learner",
-                    "select e.user_id, format('event %s names submission %s, which is not theirs', e.id, e.submission_id) "
-                            + "from learner_events e where e.submission_id is not null and not exists "
-                            + "(select 1 from submissions x where x.id = e.submission_id and x.user_id = e.user_id)"),
+            new Invariant("events-start-with-the-grading",
+                    "each submission's events (submissions.events) are a list whose first event is answerGraded",
+                    "select x.user_id, format('submission %s: %s events, the first %s', x.id, json_array_length(x.events), "
+                            + "coalesce(x.events -> 0 ->> 'type', 'missing')) "
+                            + "from submissions x where coalesce(x.events -> 0 ->> 'type', '') <> 'answerGraded'"),
             new Invariant("solution-award-events-match-submissions",
                     "the solution pointsAwarded events of a submission add up to its points_awarded",
-                    "select x.user_id, format('submission %s: points_awarded %s, events %s', x.id, x.points_awarded, coalesce(sum((e.payload->>'points')::int), 0)) "
-                            + "from submissions x left join learner_events e on e.submission_id = x.id and e.type = 'pointsAwarded' "
-                            + "and e.payload->>'source' = 'solution' "
-                            + "group by x.user_id, x.id, x.points_awarded having x.points_awarded <> coalesce(sum((e.payload->>'points')::int), 0)"),
+                    "select x.user_id, format('submission %s: points_awarded %s, events %s', x.id, x.points_awarded, "
+                            + "coalesce(sum((e.value->'fields'->>'points')::int), 0)) "
+                            + "from submissions x left join lateral json_array_elements(x.events) as e (value) on e.value->>'type' = 'pointsAwarded' "
+                            + "and e.value->'fields'->>'source' = 'solution' "
+                            + "group by x.user_id, x.id, x.points_awarded "
+                            + "having x.points_awarded <> coalesce(sum((e.value->'fields'->>'points')::int), 0)"),
             new Invariant("achievements-unlocked-once",
                     "each achievement held has exactly one achievementUnlocked event, and each such event an achievement held",
                     "select coalesce(a.user_id, e.user_id), format('achievement %s: held %s, unlocked %s times', coalesce(a.code, e.code), "

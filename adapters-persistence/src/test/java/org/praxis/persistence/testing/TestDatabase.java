@@ -54,11 +54,20 @@ public final class TestDatabase {
 
     /** A new, migrated, empty database that no other test class sees. Close it when done. */
     public HikariDataSource freshDatabase() {
+        return newDatabase(" TEMPLATE " + template);
+    }
+
+    /** A new database without even the migrations, for a test of one migration on the rows of those before it. */
+    public HikariDataSource emptyDatabase() {
+        return newDatabase("");
+    }
+
+    private HikariDataSource newDatabase(String template) {
         String name = "praxis_test_" + runId + "_" + clones.incrementAndGet();
         try (var admin = server.connect("postgres")) {
-            admin.createStatement().execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+            admin.createStatement().execute("CREATE DATABASE " + name + template);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot clone the template database", e);
+            throw new IllegalStateException("cannot create the database " + name, e);
         }
         return server.dataSource(name, 8);
     }

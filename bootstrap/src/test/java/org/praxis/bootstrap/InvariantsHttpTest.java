@@ -176,6 +176,29 @@ class InvariantsHttpTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void anEventWithoutItsFieldsIsReported() throws Exception {
+        var victim = learners.get(2);
+        String id;
+        String events;
+        try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(
+                "select id, events::text from submissions where user_id = '" + victim.id() + "' order by submitted_at limit 1")) {
+            rs.next();
+            id = rs.getString(1);
+            events = rs.getString(2);
+        }
+        update("update submissions set events = (left(events::text, -1) || ',{\"type\":\"streakExtended\"}]')::json where id = '" + id + "'");
+        try {
+            var violations = invariants.check();
+            assertEquals(List.of("submission-events-are-well-formed"), violations.stream().map(Invariants.Violation::invariant).toList());
+            assertEquals(victim.id(), violations.get(0).learner().toString());
+        } finally {
+            update("update submissions set events = '" + events.replace("'", "''") + "' where id = '" + id + "'");
+        }
+        assertEquals(List.of(), invariants.check());
+    }
+
     private record Sent(String key, HttpResponse<String> response) {
     }
 

@@ -99,11 +99,13 @@ public final class Invariants {
                     "a learner with submissions has a learner_states row (the lock every submission takes)",
                     "select distinct x.user_id, 'submissions without a learner_states row' from submissions x "
                             + "where not exists (select 1 from learner_states s where s.user_id = x.user_id)"),
-            new Invariant("events-start-with-the-grading",
-                    "each submission's events (submissions.events) are a list whose first event is answerGraded",
+            new Invariant("submission-events-are-well-formed",
+                    "each submission's events (submissions.events) are a list of {type, fields} objects whose first is answerGraded",
                     "select x.user_id, format('submission %s: %s events, the first %s', x.id, json_array_length(x.events), "
                             + "coalesce(x.events -> 0 ->> 'type', 'missing')) "
-                            + "from submissions x where coalesce(x.events -> 0 ->> 'type', '') <> 'answerGraded'"),
+                            + "from submissions x where coalesce(x.events -> 0 ->> 'type', '') <> 'answerGraded' "
+                            + "or exists (select 1 from json_array_elements(x.events) as e (value) where json_typeof(e.value) <> 'object' "
+                            + "or e.value ->> 'type' is null or json_typeof(e.value -> 'fields') is distinct from 'object')"),
             new Invariant("solution-award-events-match-submissions",
                     "the solution pointsAwarded events of a submission add up to its points_awarded",
                     "select x.user_id, format('submission %s: points_awarded %s, events %s', x.id, x.points_awarded, "

@@ -2,6 +2,7 @@ package org.praxis.persistence.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,22 @@ class SubmissionEventsMigrationTest {
 
     @BeforeAll
     void rowsOfV12AreMigrated() {
-        dataSource = TestDatabase.shared().emptyDatabase();
+        // written out of order: the position orders them
+        dataSource = atV12(tx -> tx.execute("""
+                insert into learner_events (user_id, submission_id, position, type, payload, occurred_at) values
+                  (?, ?, 1, 'pointsAwarded', '{"at":"2026-03-04T05:06:07.123456Z","points":10,"total":10,"source":"solution"}', ?::timestamptz),
+                  (?, ?, 0, 'answerGraded', '{"at":"2026-03-04T05:06:07.123456Z","problem":"one-plus-one","verdict":"correct"}', ?::timestamptz),
+                  (?, ?, 2, 'problemSolved', '{"at":"2026-03-04T05:06:07.123456Z","problem":"one-plus-one","score":100}', ?::timestamptz)""",
+                ADA, GRADED, AT, ADA, GRADED, AT, ADA, GRADED, AT));
         dsl = Jooq.over(dataSource);
-        Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION).target("12").load().migrate();
-        dsl.transaction(c -> {
+        Migrations.migrate(dataSource);
+    }
+
+    /** A database at V12 with ada, a problem, two submissions of hers ({@link #GRADED}, {@link #SILENT}) and the given rows. */
+    private static HikariDataSource atV12(java.util.function.Consumer<DSLContext> rows) {
+        var v12 = TestDatabase.shared().emptyDatabase();
+        Flyway.configure().dataSource(v12).locations(Migrations.LOCATION).target("12").load().migrate();
+        Jooq.over(v12).transaction(c -> {
             var tx = c.dsl();
             // the rows a learner's submissions refer to are beside the point: no foreign key is checked for these
             tx.execute("set local session_replication_role = replica");
@@ -53,16 +66,9 @@ class SubmissionEventsMigrationTest {
                         values (?, ?, (select id from problems), 1, '2', 'correct', 100, '', '[]', 10, 5, 'exact', '1', false, 'completed',
                             1, 100, 10, 1, 1, 1, ?::timestamptz)""", id, ADA, AT);
             }
-            // written out of order, and an event of another learner naming the same submission, which is not its
-            tx.execute("""
-                    insert into learner_events (user_id, submission_id, position, type, payload, occurred_at) values
-                      (?, ?, 1, 'pointsAwarded', '{"at":"2026-03-04T05:06:07.123456Z","points":10,"total":10,"source":"solution"}', ?::timestamptz),
-                      (?, ?, 0, 'answerGraded', '{"at":"2026-03-04T05:06:07.123456Z","problem":"one-plus-one","verdict":"correct"}', ?::timestamptz),
-                      (?, ?, 2, 'problemSolved', '{"at":"2026-03-04T05:06:07.123456Z","problem":"one-plus-one","score":100}', ?::timestamptz),
-                      (gen_random_uuid(), ?, 3, 'badgeEarned', '{"level":9}', ?::timestamptz)""",
-                    ADA, GRADED, AT, ADA, GRADED, AT, ADA, GRADED, AT, GRADED, AT);
+            rows.accept(tx);
         });
-        Migrations.migrate(dataSource);
+        return v12;
     }
 
     @AfterAll
@@ -90,6 +96,34 @@ class SubmissionEventsMigrationTest {
                 dsl.resultQuery("select submission_id || ' ' || position || ' ' || type || ' ' || coalesce(payload ->> 'problem', 'null') "
                         + "|| ' ' || (occurred_at = ?::timestamptz) from learner_events where user_id = ? order by submission_id, position", AT, ADA)
                         .fetch(0, String.class));
+    }
+
+    @Test
+    void theyAreWrittenAsTheServiceWritesThem() {
+        assertEquals("[{\"type\":\"answerGraded\",\"fields\":{\"at\":\"2026-03-04T05:06:07.123456Z\",\"problem\":\"one-plus-one\","
+                + "\"verdict\":\"correct\"}},{\"type\":\"pointsAwarded\",\"fields\":{\"at\":\"2026-03-04T05:06:07.123456Z\",\"points\":10,"
+                + "\"total\":10,\"source\":\"solution\"}},{\"type\":\"problemSolved\",\"fields\":{\"at\":\"2026-03-04T05:06:07.123456Z\","
+                + "\"problem\":\"one-plus-one\",\"score\":100}}]",
+                dsl.fetchValue("select events::text from submissions where id = ?", GRADED));
+    }
+
+    @Test
+    void anEventOfNoSubmissionOfItsLearnerStopsTheMigrationAndChangesNothing() {
+        // another learner's event naming ada's submission, and one of ada's at another time than the submission
+        try (var v12 = atV12(tx -> tx.execute("""
+                insert into learner_events (user_id, submission_id, position, type, payload, occurred_at) values
+                  (?, ?, 0, 'answerGraded', '{}', ?::timestamptz), (gen_random_uuid(), ?, 0, 'answerGraded', '{}', ?::timestamptz),
+                  (?, ?, 0, 'answerGraded', '{}', ?::timestamptz + interval '1 second')""",
+                ADA, GRADED, AT, SILENT, AT, ADA, SILENT, AT))) {
+            var failure = assertThrows(org.flywaydb.core.api.FlywayException.class, () -> Migrations.migrate(v12));
+
+            assertTrue(failure.getMessage().contains("V13: 2 learner_events row(s) belong to no submission of their learner at its time"),
+                    failure.getMessage());
+            var at = Jooq.over(v12);
+            assertEquals("12", at.fetchValue("select max(version::int)::text from flyway_schema_history where success"));
+            assertEquals(3, at.fetchValue("select count(*)::int from learner_events"));
+            assertEquals(0, at.fetchValue("select count(*)::int from information_schema.columns where table_name = 'submissions' and column_name = 'events'"));
+        }
     }
 
     @Test

@@ -9,9 +9,9 @@ import org.postgresql.copy.CopyIn;
  * Rows in COPY's binary format ({@code with (format binary)}): a header, then per row the number of
  * fields and each field as its length and the type's binary form (big-endian integers, a UUID's 16
  * bytes, a timestamptz as microseconds since 2000-01-01 UTC, text and json as their UTF-8 bytes), and a
- * trailer. The server stores these without parsing text: for the two tables with rows per submission
- * ({@code submissions} and, before V13, {@code learner_events}) that was a fifth of its work in a load (a COPY of the
- * same 2 million events took 11.1 s binary against 13.9 s as text). The caller writes, for each row,
+ * trailer. The server stores these without parsing text: for the tables with rows per submission
+ * ({@code submissions}, and {@code learner_events} before V13) that was a fifth of its work in a load
+ * (a COPY of the same 2 million events took 11.1 s binary against 13.9 s as text). The caller writes, for each row,
  * {@link #row} with the number of fields, then exactly that many fields, each of the column's type.
  * Values without a {@link CopyIn} are collected for {@link #raw} (whole fields, no header).
  */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.persistence.testing.Eventually;
 import org.praxis.persistence.testing.FreshDatabase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Two instances of the service on one database. An instance puts its own commits into its board index
  * at once, with a stamp it makes up (the row's previous change plus a microsecond) since it does not
@@ -59,7 +61,7 @@ class BoardAcrossInstancesTest {
         assertEquals(1, IdentityFixture.json(a.call("GET", "/v1/leaderboards/global/me", ada.token(), null)).get("rank").asInt());
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode submit(IdentityFixture instance, IdentityFixture.User user, String answer)
+    private static JsonNode submit(IdentityFixture instance, IdentityFixture.User user, String answer)
             throws Exception {
         var response = instance.call("POST", "/v1/problems/one-plus-one/submissions", user.token(), Map.of("answer", answer));
         assertEquals(201, response.statusCode(), response.body());

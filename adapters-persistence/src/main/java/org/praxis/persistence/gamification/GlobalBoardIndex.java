@@ -177,6 +177,8 @@ public final class GlobalBoardIndex {
         long departedFrom = minus(departuresSeen, overlapMicros);
         var departures = dsl.connectionResult(c -> departures(c, departedFrom));
         apply(departures, false);
+        // after applying, as for the changes: departures that failed to apply are read again next time
+        raise(Long.MIN_VALUE, departures.stream().mapToLong(Change::stamp).max().orElse(Long.MIN_VALUE));
         if (++polls % 3600 == 0) {
             // an instance away for longer than a day rebuilds at start; notes older than that serve no one
             dsl.execute("delete from board_departures where departed_at < now() - interval '1 day'");
@@ -374,7 +376,7 @@ public final class GlobalBoardIndex {
                 rs.getString(6), Optional.ofNullable(rs.getString(7)));
     }
 
-    private List<Change> departures(Connection c, long afterMicros) throws SQLException {
+    private static List<Change> departures(Connection c, long afterMicros) throws SQLException {
         try (var statement = c.prepareStatement("select user_id, " + STAMP.formatted("departed_at")
                 + " from board_departures where departed_at > ? order by departed_at")) {
             statement.setObject(1, from(afterMicros));
@@ -384,7 +386,6 @@ public final class GlobalBoardIndex {
                     departures.add(Change.departure(rs.getObject(1, UUID.class), rs.getLong(2)));
                 }
             }
-            raise(Long.MIN_VALUE, departures.stream().mapToLong(Change::stamp).max().orElse(Long.MIN_VALUE));
             return departures;
         }
     }
